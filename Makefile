@@ -1,0 +1,34 @@
+# solyte — the two commands a new user runs are `make demo` and `make test`.
+# Both install missing Debian packages first (scripts/install-deps.sh), then build.
+
+BUILD_DIR ?= build
+BUILD_TYPE ?= Release
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+SOLYTE := $(BUILD_DIR)/solyte
+
+.PHONY: all deps configure build test demo bench clean
+
+all: build
+
+deps:
+	@bash scripts/install-deps.sh
+
+configure: deps
+	@cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) > /dev/null
+
+build: configure
+	@cmake --build $(BUILD_DIR) --parallel $(JOBS) -- --no-print-directory
+
+test: build
+	@cd $(BUILD_DIR) && ctest --output-on-failure --parallel $(JOBS)
+
+demo: build
+	@bash examples/run-demo.sh $(SOLYTE) out/demo
+
+bench: deps
+	@cmake -S . -B $(BUILD_DIR)-bench -DCMAKE_BUILD_TYPE=Release -DSOLYTE_BUILD_BENCH=ON -DSOLYTE_BUILD_TESTS=OFF > /dev/null
+	@cmake --build $(BUILD_DIR)-bench --parallel $(JOBS)
+	@bash bench/run.sh $(BUILD_DIR)-bench
+
+clean:
+	rm -rf $(BUILD_DIR) $(BUILD_DIR)-bench out

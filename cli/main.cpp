@@ -1,0 +1,3 @@
+#include <iostream>
+#include "solyte/version.hpp"
+int main() { std::cout << "solyte " << solyte::version() << "\n"; }
