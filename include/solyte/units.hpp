@@ -25,6 +25,9 @@ double parse_frequency_hz(std::string_view text);
 /// Area in m² from "0.785 cm2", "78.5mm2", "1 cm^2", "0.5 cm²".
 double parse_area_m2(std::string_view text);
 
+/// Conductivity in S/m from "4mS/cm", "4 mS/cm", "1e-3 S/cm", "0.4 S/m", "2 uS/cm".
+double parse_conductivity_s_per_m(std::string_view text);
+
 /// A plain number, locale-free ("1.5e-3"; no thousands separators). Throws InvalidArgument
 /// naming `what` when the text is not a finite number.
 double parse_number(std::string_view text, std::string_view what);

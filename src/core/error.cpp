@@ -1,5 +1,6 @@
 #include "solyte/error.hpp"
 
+#include <string_view>
 #include <utility>
 
 namespace solyte {
@@ -7,12 +8,22 @@ namespace solyte {
 namespace {
 std::string format_parse_message(const std::string& file, std::size_t line, std::size_t column,
                                  const std::string& expected) {
-  std::string where = file.empty() ? std::string("<input>") : file;
+  // Built with snprintf-free appends of known pieces; GCC 12 warns spuriously (-Wrestrict)
+  // on chained operator+ here.
+  std::string where;
+  where.reserve(file.size() + expected.size() + 32);
+  where += file.empty() ? std::string_view("<input>") : std::string_view(file);
   if (line > 0) {
-    where += ":" + std::to_string(line);
-    if (column > 0) where += ":" + std::to_string(column);
+    where += ':';
+    where += std::to_string(line);
+    if (column > 0) {
+      where += ':';
+      where += std::to_string(column);
+    }
   }
-  return where + ": " + expected;
+  where += ": ";
+  where += expected;
+  return where;
 }
 }  // namespace
 

@@ -118,4 +118,18 @@ double parse_area_m2(std::string_view text) {
   return v;
 }
 
+double parse_conductivity_s_per_m(std::string_view text) {
+  double v = scale_with_units(text, "conductivity",
+                              {{"S/m", 1.0},
+                               {"S/cm", 100.0},
+                               {"mS/cm", 0.1},
+                               {"uS/cm", 1e-4},
+                               {"\xC2\xB5S/cm", 1e-4},
+                               {"nS/cm", 1e-7},
+                               {"mS/m", 1e-3}},
+                              "S/m, S/cm, mS/cm, uS/cm (µS/cm), nS/cm", false);
+  if (!(v > 0)) throw InvalidArgument("conductivity '" + std::string(text) + "' must be positive");
+  return v;
+}
+
 }  // namespace solyte

@@ -50,3 +50,11 @@ TEST(Units, RejectsAmbiguousAndBadValues) {
     EXPECT_NE(std::string(e.what()).find("298.15K"), std::string::npos) << e.what();
   }
 }
+
+TEST(Units, Conductivity) {
+  EXPECT_DOUBLE_EQ(parse_conductivity_s_per_m("4mS/cm"), 0.4);
+  EXPECT_DOUBLE_EQ(parse_conductivity_s_per_m("1e-3 S/cm"), 0.1);
+  EXPECT_DOUBLE_EQ(parse_conductivity_s_per_m("0.4 S/m"), 0.4);
+  EXPECT_THROW(parse_conductivity_s_per_m("4"), InvalidArgument);
+  EXPECT_THROW(parse_conductivity_s_per_m("4 mS"), InvalidArgument);
+}
