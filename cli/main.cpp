@@ -1,3 +1,88 @@
+// solyte — analysis of solid-electrolyte measurements. One binary, one subcommand per
+// analysis; see `solyte --help` and docs/cli.md.
+//
+// Exit codes (DESIGN.md): 0 success, 2 bad argument, 3 unreadable or malformed file,
+// 4 numerical impossibility, 1 anything unexpected.
+#include <CLI/CLI.hpp>
+
 #include <iostream>
+#include <system_error>
+
+#include "commands.hpp"
+#include "solyte/error.hpp"
 #include "solyte/version.hpp"
-int main() { std::cout << "solyte " << solyte::version() << "\n"; }
+
+namespace solyte::cli {
+
+void add_output_options(CLI::App* cmd, GlobalOptions& g) {
+  cmd->add_option("--format,-f", g.format, "Output: text (aligned table), csv, tsv or json")
+      ->check(CLI::IsMember({"text", "table", "csv", "tsv", "json"}))
+      ->group("Output");
+  cmd->add_option("--output,-o", g.output,
+                  "Write to this file (atomically) instead of standard output")
+      ->group("Output");
+  cmd->add_flag("--quiet,-q", g.quiet, "No progress bar or notes on standard error")
+      ->group("Output");
+}
+
+}  // namespace solyte::cli
+
+int main(int argc, char** argv) {
+  using namespace solyte;
+  CLI::App app{"solyte — analysis of solid-electrolyte measurements: impedance spectra to "
+               "conductivity, Arrhenius regimes and transitions."};
+  app.set_version_flag("--version", std::string("solyte ") + solyte::version());
+  app.require_subcommand(1);
+  app.footer(
+      "Examples:\n"
+      "  solyte convert cell.mpt --to sigma --diameter 10mm --thickness 0.5mm\n"
+      "  solyte conductivity data/*.txt --diameter 8mm --thickness 2.1mm "
+      "--temperature-from-name -o sigma.csv\n"
+      "  solyte arrhenius sigma.csv\n"
+      "  solyte arrhenius --compare milled.csv pristine.csv\n"
+      "Run 'solyte COMMAND --help' for the options of a command.\n"
+      "Exit codes: 0 ok, 2 bad argument, 3 unreadable or malformed file, 4 numerical "
+      "impossibility.");
+
+  cli::register_convert(app);
+  cli::register_conductivity(app);
+  cli::register_arrhenius(app);
+  cli::register_simulate(app);
+
+  // A mistyped command would otherwise get CLI11's "A subcommand is required".
+  if (argc > 1 && argv[1][0] != '-') {
+    std::string names;
+    bool known = false;
+    for (const auto* sub : app.get_subcommands({})) {
+      names += (names.empty() ? "" : ", ") + sub->get_name();
+      known = known || sub->get_name() == argv[1];
+    }
+    if (!known) {
+      std::cerr << "solyte: error: unknown command '" << argv[1] << "'; commands: " << names
+                << "\nRun 'solyte --help' for more information.\n";
+      return 2;
+    }
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  } catch (const InvalidArgument& e) {
+    std::cerr << "solyte: error: " << e.what() << "\n";
+    return 2;
+  } catch (const ParseError& e) {
+    std::cerr << "solyte: error: " << e.what() << "\n";
+    return 3;
+  } catch (const std::system_error& e) {
+    std::cerr << "solyte: error: " << e.what() << "\n";
+    return 3;
+  } catch (const NumericalError& e) {
+    std::cerr << "solyte: error: " << e.what() << "\n";
+    return 4;
+  } catch (const std::exception& e) {
+    std::cerr << "solyte: internal error: " << e.what() << "\n";
+    return 1;
+  }
+  return 0;
+}

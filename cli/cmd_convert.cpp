@@ -1,0 +1,139 @@
+// solyte convert — a spectrum in another representation (METHODS.md §1).
+#include <cmath>
+
+#include "commands.hpp"
+#include "output.hpp"
+#include "solyte/constants.hpp"
+#include "solyte/eis/representations.hpp"
+#include "solyte/error.hpp"
+#include "spectrum_input.hpp"
+
+namespace solyte::cli {
+
+namespace {
+
+struct ConvertOptions {
+  std::vector<std::string> files;
+  std::string to = "impedance";
+  SpectrumInputOptions input;
+  GlobalOptions out;
+};
+
+Table convert_one(const Spectrum& s, const std::string& to) {
+  Table t;
+  t.title = s.label();
+  if (s.meta.temperature_k)
+    t.title += " at " + std::to_string(*s.meta.temperature_k).substr(0, 7) + " K";
+  t.title += " (" + s.meta.format + ")";
+  const std::size_t n = s.size();
+  if (to == "impedance") {
+    t.headers = {"freq_Hz", "Zre_ohm", "Zim_ohm", "Zmod_ohm", "phase_deg"};
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto z = s.impedance_ohm[i];
+      t.add_row({s.frequency_hz[i], z.real(), z.imag(), std::abs(z),
+                 std::arg(z) * 180.0 / constants::pi});
+    }
+    return t;
+  }
+  if (to == "admittance") {
+    t.headers = {"freq_Hz", "Yre_S", "Yim_S"};
+    for (std::size_t i = 0; i < n; ++i) {
+      if (s.impedance_ohm[i] == std::complex<double>(0, 0))
+        throw InvalidArgument(s.label() + ": point " + std::to_string(i + 1) + " has Z = 0");
+      const auto y = 1.0 / s.impedance_ohm[i];
+      t.add_row({s.frequency_hz[i], y.real(), y.imag()});
+    }
+    return t;
+  }
+  const auto r = eis::representations(s, require_geometry(s));
+  if (to == "sigma") {
+    t.headers = {"freq_Hz", "sigma_re_S_per_cm", "sigma_im_S_per_cm"};
+    for (std::size_t i = 0; i < n; ++i)
+      t.add_row({r.frequency_hz[i], r.conductivity_s_per_m[i].real() * 0.01,
+                 r.conductivity_s_per_m[i].imag() * 0.01});
+  } else if (to == "permittivity") {
+    t.headers = {"freq_Hz", "eps_re", "eps_loss", "tan_delta"};
+    for (std::size_t i = 0; i < n; ++i)
+      t.add_row({r.frequency_hz[i], r.permittivity[i].real(), r.permittivity[i].imag(),
+                 r.loss_tangent[i]});
+  } else if (to == "modulus") {
+    t.headers = {"freq_Hz", "M_re", "M_im"};
+    for (std::size_t i = 0; i < n; ++i)
+      t.add_row({r.frequency_hz[i], r.modulus[i].real(), r.modulus[i].imag()});
+  } else {  // all
+    t.headers = {"freq_Hz",  "Zre_ohm", "Zim_ohm",  "Yre_S",    "Yim_S",    "sigma_re_S_per_cm",
+                 "sigma_im_S_per_cm",   "eps_re",   "eps_loss", "tan_delta", "M_re", "M_im"};
+    for (std::size_t i = 0; i < n; ++i)
+      t.add_row({r.frequency_hz[i], r.impedance_ohm[i].real(), r.impedance_ohm[i].imag(),
+                 r.admittance_s[i].real(), r.admittance_s[i].imag(),
+                 r.conductivity_s_per_m[i].real() * 0.01, r.conductivity_s_per_m[i].imag() * 0.01,
+                 r.permittivity[i].real(), r.permittivity[i].imag(), r.loss_tangent[i],
+                 r.modulus[i].real(), r.modulus[i].imag()});
+  }
+  return t;
+}
+
+void run(const ConvertOptions& o) {
+  const Format format = parse_format(o.out.format);
+  const auto spectra = load_spectra(o.files, o.input, o.out.quiet);
+  std::vector<Table> tables;
+  nlohmann::json doc;
+  doc["representation"] = o.to;
+  doc["spectra"] = nlohmann::json::array();
+  for (const auto& s : spectra) {
+    tables.push_back(convert_one(s, o.to));
+    nlohmann::json js;
+    js["file"] = s.meta.source_file;
+    js["index"] = s.meta.index_in_file;
+    js["format"] = s.meta.format;
+    js["temperature_K"] = s.meta.temperature_k ? nlohmann::json(*s.meta.temperature_k) : nlohmann::json();
+    js["warnings"] = s.meta.warnings;
+    js["points"] = to_json(tables.back());
+    doc["spectra"].push_back(std::move(js));
+  }
+  if ((format == Format::csv || format == Format::tsv) && tables.size() > 1) {
+    // One machine-readable table: prefix each row with its spectrum.
+    Table all;
+    all.headers = tables[0].headers;
+    all.headers.insert(all.headers.begin(), "spectrum");
+    for (const auto& t : tables)
+      for (auto row : t.rows) {
+        row.insert(row.begin(), t.title);
+        all.rows.push_back(std::move(row));
+      }
+    tables = {all};
+  }
+  std::string text;
+  if (format == Format::text)
+    for (const auto& s : spectra)
+      for (const auto& w : s.meta.warnings) text += "note: " + s.label() + ": " + w + "\n";
+  write_output(o.out.output, render(format, tables, doc, text));
+}
+
+}  // namespace
+
+void register_convert(CLI::App& app) {
+  auto o = std::make_shared<ConvertOptions>();
+  auto* cmd = app.add_subcommand(
+      "convert", "Print a spectrum as impedance, admittance, conductivity, permittivity or "
+                 "modulus");
+  cmd->add_option("files", o->files, "Spectrum files (any supported format)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--to", o->to,
+                  "Representation: impedance (default), admittance, sigma, permittivity, "
+                  "modulus, all")
+      ->check(CLI::IsMember({"impedance", "admittance", "sigma", "permittivity", "modulus", "all"}));
+  add_spectrum_input_options(cmd, o->input);
+  add_output_options(cmd, o->out);
+  cmd->footer(
+      "sigma, permittivity and modulus need the pellet geometry (from the file header or "
+      "--diameter/--thickness).\n"
+      "Examples:\n"
+      "  solyte convert spectrum.csv\n"
+      "  solyte convert s04147-140deg.txt --to sigma --diameter 8mm --thickness 2.1mm\n"
+      "  solyte convert cell.mpt --to modulus --area 0.785cm2 --thickness 0.5mm -f csv -o m.csv");
+  cmd->callback([o] { run(*o); });
+}
+
+}  // namespace solyte::cli

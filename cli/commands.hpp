@@ -1,0 +1,24 @@
+// The subcommands of the solyte tool. Each cmd_<name>.cpp defines one register function
+// that adds its subcommand (options, help with examples, and the callback that runs it).
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace solyte::cli {
+
+/// Options every command has.
+struct GlobalOptions {
+  std::string format = "text";
+  std::string output;   // -o PATH; empty = stdout
+  bool quiet = false;
+};
+
+/// Adds --format, -o/--output and --quiet to a subcommand.
+void add_output_options(CLI::App* cmd, GlobalOptions& g);
+
+void register_convert(CLI::App& app);
+void register_conductivity(CLI::App& app);
+void register_arrhenius(CLI::App& app);
+void register_simulate(CLI::App& app);
+
+}  // namespace solyte::cli
