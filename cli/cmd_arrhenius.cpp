@@ -30,7 +30,7 @@ struct ArrheniusCliOptions {
   std::string form = "sigmaT";
   std::string criterion = "bic";
   std::string at;          // temperature for --compare regimes
-  bool no_weights = false;
+  bool weights = false;
   transport::ArrheniusOptions fit;
   SpectrumInputOptions input;
   GlobalOptions out;
@@ -162,7 +162,7 @@ transport::ArrheniusOptions fit_options(const ArrheniusCliOptions& o) {
   f.criterion = o.criterion == "aic"    ? transport::InformationCriterion::aic
                 : o.criterion == "aicc" ? transport::InformationCriterion::aicc
                                         : transport::InformationCriterion::bic;
-  f.use_weights = !o.no_weights;
+  f.use_weights = o.weights;
   return f;
 }
 
@@ -301,8 +301,9 @@ void register_arrhenius(CLI::App& app) {
                   "Smallest step in log10(sigma) between regimes called a transition")
       ->capture_default_str()
       ->group("Method");
-  cmd->add_flag("--no-weights", o->no_weights,
-                "Ignore sigma_err columns (unweighted least squares)")
+  cmd->add_flag("--weights", o->weights,
+                "Weight the fit by the sigma_err column (default: unweighted, errors from the "
+                "scatter about each line; plateau errors say little about systematic error)")
       ->group("Method");
   add_spectrum_input_options(cmd, o->input);
   add_output_options(cmd, o->out);

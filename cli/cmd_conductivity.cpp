@@ -21,7 +21,7 @@ struct ConductivityOptions {
 
 const std::vector<std::string> kHeaders = {
     "file",           "index",          "T_K",      "T_C",     "run",
-    "sigma_dc_S_per_cm", "plateau_low_Hz", "plateau_high_Hz", "width_dec", "spread",
+    "sigma_dc_S_per_cm", "sigma_err_S_per_cm", "plateau_low_Hz", "plateau_high_Hz", "width_dec", "spread",
     "quality",        "sigma_arc_S_per_cm", "R_arc_ohm", "note"};
 
 void run(const ConductivityOptions& o) {
@@ -33,6 +33,7 @@ void run(const ConductivityOptions& o) {
   t.digits = 5;
   nlohmann::json doc;
   doc["method"] = {{"slope_tolerance", o.plateau.slope_tolerance},
+                   {"flat_tolerance", o.plateau.flat_tolerance},
                    {"slope_half_window", o.plateau.slope_half_window},
                    {"min_points", o.plateau.min_points},
                    {"min_width_decades", o.plateau.min_width_decades},
@@ -55,7 +56,9 @@ void run(const ConductivityOptions& o) {
     const bool has = r.quality != eis::PlateauQuality::none;
     t.add_row({s.meta.source_file, static_cast<long long>(s.meta.index_in_file), opt_cell(T),
                T ? Cell{kelvin_to_celsius(*T)} : Cell{}, std::string(to_string(s.meta.run)),
-               scale(r.sigma_s_per_m), has ? Cell{r.band.f_low_hz} : Cell{},
+               scale(r.sigma_s_per_m),
+               r.sigma_s_per_m ? Cell{r.sigma_err_s_per_m * 0.01} : Cell{},
+               has ? Cell{r.band.f_low_hz} : Cell{},
                has ? Cell{r.band.f_high_hz} : Cell{}, has ? Cell{r.band.width_decades} : Cell{},
                has ? Cell{r.spread} : Cell{}, std::string(to_string(r.quality)),
                scale(r.arc_sigma_s_per_m), opt_cell(r.arc_resistance_ohm), note});
@@ -85,6 +88,11 @@ void register_conductivity(CLI::App& app) {
       ->capture_default_str()
       ->check(CLI::PositiveNumber)
       ->group("Method");
+  cmd->add_option("--flat-tolerance", o->plateau.flat_tolerance,
+                  "Largest slope at the flattest point for quality 'good' (else 'sloped')")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber)
+      ->group("Method");
   cmd->add_option("--slope-window", o->plateau.slope_half_window,
                   "Neighbours on each side in the local slope fit")
       ->capture_default_str()
@@ -104,8 +112,9 @@ void register_conductivity(CLI::App& app) {
   add_output_options(cmd, o->out);
   cmd->footer(
       "Output columns: file, index (spectrum in file), T_K, T_C, run, sigma_dc_S_per_cm, "
+      "sigma_err_S_per_cm (standard error over the quarter decade around the flattest point), "
       "plateau_low_Hz, plateau_high_Hz, width_dec, spread ((max-min)/sigma_dc in the band), "
-      "quality (good | narrow | none), sigma_arc_S_per_cm and R_arc_ohm (cross-check from the "
+      "quality (good | narrow | sloped | none), sigma_arc_S_per_cm and R_arc_ohm (cross-check from the "
       "Nyquist arc's low-frequency intercept), note.\n"
       "Examples:\n"
       "  solyte conductivity s04147-*.txt --diameter 8mm --thickness 2.1mm "

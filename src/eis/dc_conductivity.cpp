@@ -94,6 +94,7 @@ std::string_view to_string(PlateauQuality q) {
   switch (q) {
     case PlateauQuality::good: return "good";
     case PlateauQuality::narrow: return "narrow";
+    case PlateauQuality::sloped: return "sloped";
     case PlateauQuality::none: return "none";
   }
   return "none";
@@ -221,11 +222,18 @@ DcConductivity dc_conductivity(const Spectrum& s, const PelletGeometry& g,
   out.flattest_frequency_hz = sorted.frequency_hz[flat];
   out.open_low = band.first == 0;
   out.open_high = band.last == n - 1;
-  out.quality = band.width_decades >= options.min_width_decades ? PlateauQuality::good
-                                                                 : PlateauQuality::narrow;
+  out.quality = band.width_decades < options.min_width_decades ? PlateauQuality::narrow
+                : std::abs(flat_slope) > options.flat_tolerance ? PlateauQuality::sloped
+                                                                : PlateauQuality::good;
   out.message = "plateau " + format_hz(band.f_low_hz) + " – " + format_hz(band.f_high_hz);
   if (out.quality == PlateauQuality::narrow)
     out.message += " (narrow: under " + format_short(options.min_width_decades) + " decades)";
+  if (out.quality == PlateauQuality::sloped) {
+    char buf[96];
+    std::snprintf(buf, sizeof buf, " (sloped: dlog sigma'/dlog f = %.2f at its flattest)",
+                  flat_slope);
+    out.message += buf;
+  }
   if (out.open_high) out.message += "; reaches the highest frequency";
   if (out.open_low) out.message += "; reaches the lowest frequency";
   return out;

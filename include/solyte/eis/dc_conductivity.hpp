@@ -16,8 +16,10 @@
 // Cross-check: the bulk-arc intercept. The valley of −Z'' between the last arc and the
 // electrode spike (or the low-frequency end of a closed arc) gives R; σ = K/R.
 //
-// Quality: good (band ≥ min_width_decades), narrow (shorter: value given, flagged), none
-// (no band: sigma_s_per_m empty, message says why). open_low/open_high say that the band
+// Quality: good (band ≥ min_width_decades and flattest |s| ≤ flat_tolerance), narrow
+// (shorter band: value given, flagged), sloped (σ' still rises by more than flat_tolerance
+// per decade where it is flattest, as with strongly depressed arcs: value given, flagged),
+// none (no band: sigma_s_per_m empty, message says why). open_low/open_high say that the band
 // touches the lowest/highest measured frequency (the plateau may continue beyond it).
 // Failures: InvalidArgument for an invalid spectrum or geometry.
 #pragma once
@@ -33,14 +35,15 @@
 namespace solyte::eis {
 
 struct PlateauOptions {
-  double slope_tolerance = 0.1;       ///< max |d log σ'/d log f| inside the plateau
+  double slope_tolerance = 0.2;       ///< max |d log σ'/d log f| inside the plateau
+  double flat_tolerance = 0.05;       ///< the flattest point must be this flat for "good"
   std::size_t slope_half_window = 2;  ///< neighbours each side in the slope fit and estimate
   std::size_t min_points = 3;
   double min_width_decades = 0.5;     ///< narrower bands are flagged "narrow"
   bool prefer_lowest = false;         ///< take the lowest-frequency band, not the widest
 };
 
-enum class PlateauQuality { good, narrow, none };
+enum class PlateauQuality { good, narrow, sloped, none };
 std::string_view to_string(PlateauQuality q);
 
 struct PlateauBand {
