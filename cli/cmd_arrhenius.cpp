@@ -13,6 +13,7 @@
 #include "solyte/eis/dc_conductivity.hpp"
 #include "solyte/error.hpp"
 #include "solyte/io/conductivity_table.hpp"
+#include "solyte/io/file_bytes.hpp"
 #include "solyte/transport/arrhenius.hpp"
 #include "solyte/units.hpp"
 #include "spectrum_input.hpp"
@@ -36,19 +37,13 @@ struct ArrheniusCliOptions {
   GlobalOptions out;
 };
 
-std::string slurp(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) throw std::system_error(errno, std::generic_category(), "cannot open " + path);
-  return std::string((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
-}
-
 // Conductivity points from tables and/or spectra, in the order given.
 std::vector<ConductivityPoint> load_points(const std::vector<std::string>& inputs,
                                            const ArrheniusCliOptions& o, std::string& notes) {
   std::vector<ConductivityPoint> points;
   std::vector<std::string> spectrum_files;
   for (const auto& path : inputs) {
-    const std::string bytes = slurp(path);
+    const std::string bytes = io::read_file_bytes(path);
     if (io::looks_like_conductivity_table(bytes)) {
       auto t = io::read_conductivity_table_from_bytes(bytes, path);
       if (t.skipped)

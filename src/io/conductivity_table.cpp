@@ -15,6 +15,7 @@
 #include "core/number_parse.hpp"
 #include "solyte/constants.hpp"
 #include "solyte/error.hpp"
+#include "solyte/io/file_bytes.hpp"
 
 namespace solyte::io {
 
@@ -216,10 +217,7 @@ ConductivityTable read_conductivity_table_from_bytes(std::string_view bytes,
 }
 
 ConductivityTable read_conductivity_table(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) throw std::system_error(errno, std::generic_category(), "cannot open " + path);
-  std::string bytes((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
-  return read_conductivity_table_from_bytes(bytes, path);
+  return read_conductivity_table_from_bytes(read_file_bytes(path), path);
 }
 
 }  // namespace solyte::io
