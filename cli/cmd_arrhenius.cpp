@@ -292,6 +292,11 @@ void register_arrhenius(CLI::App& app) {
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber)
       ->group("Method");
+  cmd->add_option("--min-contrast", o->fit.min_regime_contrast_ev,
+                  "Neighbouring regimes closer than this in Ea (eV), with no step, are merged")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber)
+      ->group("Method");
   cmd->add_option("--jump-threshold", o->fit.jump_threshold_decades,
                   "Smallest step in log10(sigma) between regimes called a transition")
       ->capture_default_str()

@@ -36,11 +36,14 @@ std::vector<ConductivityPoint> sample(const sim::ConductivityLaw& law, double t_
                                       double t_to_c, double step,
                                       ThermalRun run = ThermalRun::unknown) {
   std::vector<ConductivityPoint> pts;
-  for (double t = t_from_c; t <= t_to_c + 1e-9; t += step)
+  for (double t = t_from_c; t <= t_to_c + 1e-9; t += step) {
+    std::string label = "T";   // appended, not "T" + …: GCC 12 warns spuriously (-Wrestrict)
+    label += std::to_string(static_cast<int>(std::lround(t)));
     pts.push_back({.temperature_k = t + C0,
                    .sigma_s_per_m = law.sigma_s_per_m(t + C0),
                    .run = run,
-                   .label = "T" + std::to_string(static_cast<int>(std::lround(t)))});
+                   .label = label});
+  }
   return pts;
 }
 
@@ -443,4 +446,18 @@ TEST(Arrhenius, PartialErrorsUnweightedWithNote) {
   const auto r = fit_arrhenius(pts);
   EXPECT_FALSE(r.weighted);
   EXPECT_NE(r.note.find("unweighted"), std::string::npos) << r.note;
+}
+
+// Two segments whose activation energies differ by 1 meV with no step are one regime, even
+// when their scatter is tiny enough to make the difference "significant" (closed form: two
+// exact lines, 0.300 and 0.301 eV, continuous at 400 K).
+TEST(Arrhenius, IndistinctRegimesAreMerged) {
+  sim::ConductivityLaw law{.sigma_ref_s_per_m = 0.1, .t_ref_k = 400,
+                           .ea_ev = {0.300, 0.301}, .crossover_k = {400}};
+  const auto pts = sample(law, 50, 250, 10);
+  const auto r = fit_arrhenius(pts);
+  ASSERT_EQ(r.regimes.size(), 1u) << r.note;
+  EXPECT_NEAR(r.regimes[0].ea_ev, 0.3005, 0.001);
+  const auto kept = fit_arrhenius(pts, {.min_regime_contrast_ev = 0.0005});
+  EXPECT_EQ(kept.regimes.size(), 2u) << "a 1 meV contrast is kept when asked for";
 }

@@ -55,6 +55,10 @@ struct ArrheniusOptions {
   /// extra regime in about 1 noisy series of 5; c = 3 brings it to about 1 in 50
   /// (docs/methods.md has the simulation).
   double breakpoint_parameters = 3.0;
+  /// Neighbouring regimes whose activation energies differ by less than this (eV) and
+  /// whose lines meet at the gap (step under a tenth of jump_threshold_decades) are merged:
+  /// such a boundary has no physical meaning even when precise data make it significant.
+  double min_regime_contrast_ev = 0.005;
   bool use_weights = true;
   double jump_threshold_decades = 0.3;
   double reference_temperature_k = 298.15;       ///< for sigma_ref (25 °C)
