@@ -3,6 +3,7 @@
 #  (a) a real temperature series (examples/s04147, MIT licensed),
 #  (b) a synthetic series shaped like the reference study's milled NaCB11H12,
 #  (c) the 23-spectrum RelaxIS series of ../shared/data, when that folder is present.
+# Every result is written under OUTPUT_DIR (CSV and JSON); the screen gets a summary.
 # Usage: run-demo.sh PATH/TO/solyte OUTPUT_DIR
 set -euo pipefail
 solyte=${1:-build/solyte}
@@ -13,40 +14,68 @@ mkdir -p "$out"
 
 rule() { printf '\n== %s ==\n\n' "$*"; }
 
+# Columns T_C, sigma, plateau band and quality of a conductivity CSV, side by side with a
+# reference column given as "T_C=value ..." (optional).
+summarise() {
+  awk -F, -v ref="${2:-}" '
+    BEGIN { n = split(ref, r, " "); for (i = 1; i <= n; i++) { split(r[i], kv, "="); want[kv[1]] = kv[2] } }
+    NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i
+              printf "  %8s  %14s  %23s  %-7s%s\n", "T [C]", "sigma [S/cm]", "plateau [Hz]", "quality",
+                     (n ? "  independent [S/cm]  ratio" : ""); next }
+    { t = $col["T_C"] + 0; s = $col["sigma_dc_S_per_cm"]
+      line = sprintf("  %8.1f  %14s  %10.3g – %10.3g  %-7s", t, (s == "" ? "none" : sprintf("%.4g", s)),
+                     $col["plateau_low_Hz"], $col["plateau_high_Hz"], $col["quality"])
+      key = sprintf("%d", t)
+      if (n && (key in want)) line = line sprintf("  %18.4g  %5.3f", want[key], s / want[key])
+      print line }' "$1"
+}
+
 rule "(a) Real series: pellet s04147, 8 mm x 2.1 mm, 120-200 C (examples/s04147)"
 "$solyte" conductivity "$here"/s04147/s04147-*deg.txt --diameter 8mm --thickness 2.1mm \
   --temperature-from-name --quiet -f csv -o "$out/s04147/conductivity.csv"
-"$solyte" conductivity "$here"/s04147/s04147-*deg.txt --diameter 8mm --thickness 2.1mm \
-  --temperature-from-name --quiet | cut -c1-200 > "$out/s04147/conductivity.txt"
-cat "$out/s04147/conductivity.txt"
-echo
+echo "sigma_DC from the sigma' plateau; 'independent' is the total conductivity of the"
+echo "equivalent-circuit analysis published with the data (EISFitpython, Example 3):"
+summarise "$out/s04147/conductivity.csv" \
+  "140=1.936e-07 150=3.338e-07 160=5.594e-07 170=9.201e-07 180=1.477e-06 190=2.320e-06 200=3.556e-06"
 "$solyte" arrhenius "$out/s04147/conductivity.csv" --quiet -f json -o "$out/s04147/arrhenius.json"
-"$solyte" arrhenius "$out/s04147/conductivity.csv" --quiet | tee "$out/s04147/arrhenius.txt"
-echo "Independent analysis of the same files (EISFitpython Example 3, circuit fit, 140-200 C):"
-echo "  total sigma 1.936e-07 S/cm at 140 C ... 3.556e-06 S/cm at 200 C; Ea(total) = 0.8555 +/- 0.0006 eV"
+"$solyte" arrhenius "$out/s04147/conductivity.csv" --quiet -o "$out/s04147/arrhenius.txt"
+echo
+sed -n '/^Regimes/,/^$/p' "$out/s04147/arrhenius.txt"
+echo "Independent analysis, 140-200 C as one line: Ea(total) = 0.8555 +/- 0.0006 eV. The same"
+echo "range as one line here:"
+awk -F, 'NR == 1 || ($4 + 0) >= 140' "$out/s04147/conductivity.csv" > "$out/s04147/conductivity_140-200C.csv"
+"$solyte" arrhenius "$out/s04147/conductivity_140-200C.csv" --max-segments 1 --quiet -f csv |
+  awk -F, '/^all,/ && NF > 10 { printf "  Ea = %.4f +/- %.4f eV over %s-%s K\n", $7, $8, $2, $3 }'
 
 rule "(b) Synthetic series shaped like the milled NaCB11H12 of the reference study"
-echo "Made by the forward model: 4 mS/cm at 25 C, Ea = 671 meV below and 205 meV above 25 C,"
-echo "10 mm x 0.5 mm pellet, bulk R||CPE, blocking electrode, 0.5 % noise, -100 ... 180 C."
+echo "Made by the forward model (files say so in their header): 4 mS/cm at 25 C, Ea = 671 meV"
+echo "below and 205 meV above 25 C, 10 mm x 0.5 mm pellet, bulk R||CPE, blocking electrode,"
+echo "0.5 % noise, -100 ... 180 C every 10 C."
 "$solyte" simulate series -o "$out/ncb-synthetic/spectra" --prefix ncb_milled \
   --temperatures=-100C:180C:10 --quiet
 "$solyte" conductivity "$out"/ncb-synthetic/spectra/ncb_milled_*.csv --diameter 10mm \
-  --thickness 0.5mm --temperature-from-name --quiet -f csv -o "$out/ncb-synthetic/conductivity.csv"
+  --thickness 0.5mm --quiet -f csv -o "$out/ncb-synthetic/conductivity.csv"
 "$solyte" arrhenius "$out/ncb-synthetic/conductivity.csv" --quiet -f json \
   -o "$out/ncb-synthetic/arrhenius.json"
 "$solyte" arrhenius "$out/ncb-synthetic/conductivity.csv" --quiet | tee "$out/ncb-synthetic/arrhenius.txt"
-echo "Truth: Ea = 0.671 eV below and 0.205 eV above 298.15 K, sigma(25 C) = 0.004 S/cm."
+echo "Truth: Ea = 0.671 eV below and 0.205 eV above 298.15 K; sigma(25 C) = 0.004 S/cm; sigma"
+echo "reaches 1 mS/cm at 282.57 K (the law's closed form)."
 
 relaxis="$root/../shared/data/eis_software_fixtures/librelaxisloader_test_eis3/csv"
 if [ -d "$relaxis" ]; then
   rule "(c) RelaxIS series: 23 spectra, +60 ... -120 C, pellet 10 mm x 2 mm (../shared/data)"
   "$solyte" conductivity "$relaxis"/spectrum_*C.csv --diameter 10mm --thickness 2mm \
     --temperature-from-name --quiet -f csv -o "$out/relaxis/conductivity.csv"
+  echo "'independent': total conductivity K/(R1+R2) of the RelaxIS fits stored in the project"
+  echo "(model R-(R)(P)-P). 'sloped' = depressed arcs: sigma' never flattens fully."
+  summarise "$out/relaxis/conductivity.csv" \
+    "60=0.004453 50=0.00295 40=0.001911 30=0.001214 25=0.0009582 20=0.0007564 10=0.0004602 0=0.0002732 -10=0.0001572 -20=8.822e-05 -30=4.801e-05"
   "$solyte" arrhenius "$out/relaxis/conductivity.csv" --quiet -f json -o "$out/relaxis/arrhenius.json"
+  echo
   "$solyte" arrhenius "$out/relaxis/conductivity.csv" --quiet | tee "$out/relaxis/arrhenius.txt"
 else
   rule "(c) skipped: ../shared/data is not beside this checkout"
 fi
 
 rule "Results written under $out/"
-find "$out" -maxdepth 2 -type f -name '*.csv' -o -maxdepth 2 -type f -name '*.json' | sort | sed 's/^/  /'
+find "$out" -maxdepth 2 -type f \( -name '*.csv' -o -name '*.json' -o -name '*.txt' \) | sort | sed 's/^/  /'
