@@ -6,7 +6,9 @@ set -euo pipefail
 
 packages=(
   build-essential cmake pkg-config
-  libeigen3-dev        # dense linear algebra (least squares)
+  libeigen3-dev        # dense linear algebra (least squares, NNLS)
+  libceres-dev         # nonlinear least squares (relaxation and circuit fits)
+  libboost-dev         # Boost.Math: double-exponential quadrature, special functions
   libcli11-dev         # command-line options
   libfmt-dev           # formatting
   nlohmann-json3-dev   # JSON output and input
