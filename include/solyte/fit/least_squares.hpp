@@ -1,0 +1,84 @@
+// Bounded nonlinear least squares through Ceres, with parameters in natural units outside and
+// transformed inside (log for positive quantities spanning decades, logistic for bounded
+// exponents), and uncertainties from the Jacobian at the optimum.
+//
+//   std::vector<solyte::fit::Parameter> p = {
+//       {.name = "tau", .unit = "s", .value = 1e-3, .transform = fit::Transform::log},
+//       {.name = "beta", .value = 0.7, .transform = fit::Transform::logistic,
+//        .lower = 0.05, .upper = 1.0}};
+//   auto report = solyte::fit::least_squares(
+//       [&](std::span<const double> v, std::span<double> r) { ... }, n_residuals, p);
+//   if (report.usable()) ...
+//
+// Standard errors: cov = s²·(JᵀJ)⁻¹ with J the Jacobian of the residuals with respect to the
+// natural parameters (central differences) and s² = χ²/(n − p) (the residuals are taken as
+// weighted already). A fit that does not converge is a status, not an exception.
+// Failures: InvalidArgument for inconsistent parameters (value outside its bounds, a log
+// parameter ≤ 0, no free parameter, fewer residuals than free parameters).
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace solyte::fit {
+
+enum class Transform {
+  none,      ///< unbounded
+  log,       ///< value > 0; optimised as ln(value)
+  logistic,  ///< lower < value < upper; optimised through a logistic map
+};
+
+struct Parameter {
+  std::string name;
+  std::string unit;
+  double value = 0;      ///< starting value in, optimum out
+  Transform transform = Transform::none;
+  double lower = 0, upper = 1;   ///< for logistic only
+  bool fixed = false;
+};
+
+struct ParameterResult {
+  std::string name;
+  std::string unit;
+  double value = 0;
+  double stderr = 0;     ///< NaN when undefined (singular Jacobian, n = p)
+  double rel_err = 0;    ///< stderr/|value|
+  bool fixed = false;
+};
+
+enum class FitStatus { converged, max_iterations, failed };
+std::string_view to_string(FitStatus s);
+
+struct FitReport {
+  std::vector<ParameterResult> parameters;
+  std::vector<std::vector<double>> covariance;    ///< free parameters, natural units
+  std::vector<std::vector<double>> correlation;
+  double chi2 = 0;            ///< Σ r²
+  double reduced_chi2 = 0;    ///< χ²/(n − p)
+  double aic = 0, bic = 0;    ///< n ln(χ²/n) + 2p, + p ln n
+  std::size_t n_residuals = 0, n_free = 0, iterations = 0;
+  std::vector<double> residuals;
+  FitStatus status = FitStatus::failed;
+  std::string message;
+  bool usable() const { return status == FitStatus::converged; }
+  /// Value of the named parameter; throws InvalidArgument for an unknown name.
+  const ParameterResult& at(std::string_view name) const;
+};
+
+/// Residuals r(p) for parameters p in natural units (same order as given), written into r.
+using ResidualFunction = std::function<void(std::span<const double>, std::span<double>)>;
+
+struct LeastSquaresOptions {
+  int max_iterations = 200;
+  double function_tolerance = 1e-12;
+  double parameter_tolerance = 1e-12;
+};
+
+FitReport least_squares(const ResidualFunction& residuals, std::size_t n_residuals,
+                        std::vector<Parameter> parameters, const LeastSquaresOptions& options = {});
+
+}  // namespace solyte::fit

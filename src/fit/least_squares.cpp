@@ -1,0 +1,207 @@
+#include "solyte/fit/least_squares.hpp"
+
+#include <ceres/ceres.h>
+
+#include <Eigen/Dense>
+#include <cmath>
+#include <limits>
+
+#include "solyte/error.hpp"
+
+namespace solyte::fit {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// Natural value from the optimiser's unbounded variable, and back.
+double to_natural(const Parameter& p, double u) {
+  switch (p.transform) {
+    case Transform::none: return u;
+    case Transform::log: return std::exp(u);
+    case Transform::logistic: return p.lower + (p.upper - p.lower) / (1.0 + std::exp(-u));
+  }
+  return u;
+}
+double to_internal(const Parameter& p, double v) {
+  switch (p.transform) {
+    case Transform::none: return v;
+    case Transform::log: return std::log(v);
+    case Transform::logistic: {
+      const double t = (v - p.lower) / (p.upper - p.lower);
+      return std::log(t / (1.0 - t));
+    }
+  }
+  return v;
+}
+
+void check(const Parameter& p) {
+  if (!std::isfinite(p.value))
+    throw InvalidArgument("fit parameter '" + p.name + "' has a non-finite starting value");
+  if (p.fixed) return;
+  if (p.transform == Transform::log && !(p.value > 0))
+    throw InvalidArgument("fit parameter '" + p.name + "' must start positive (log scale)");
+  if (p.transform == Transform::logistic && !(p.lower < p.value && p.value < p.upper))
+    throw InvalidArgument("fit parameter '" + p.name + "' must start strictly inside (" +
+                          std::to_string(p.lower) + ", " + std::to_string(p.upper) + ")");
+}
+
+struct Problem {
+  const ResidualFunction& f;
+  const std::vector<Parameter>& params;
+  const std::vector<std::size_t>& free;   // indices of free parameters
+  std::size_t n;
+
+  // Full natural vector from the free internal variables.
+  void natural(const double* u, std::vector<double>& v) const {
+    v.resize(params.size());
+    for (std::size_t i = 0; i < params.size(); ++i) v[i] = params[i].value;
+    for (std::size_t k = 0; k < free.size(); ++k) v[free[k]] = to_natural(params[free[k]], u[k]);
+  }
+};
+
+struct CostFunctor {
+  const Problem* problem;
+  bool operator()(double const* const* u, double* r) const {
+    std::vector<double> v;
+    problem->natural(u[0], v);
+    problem->f(v, std::span<double>(r, problem->n));
+    for (std::size_t i = 0; i < problem->n; ++i)
+      if (!std::isfinite(r[i])) return false;   // Ceres shortens the step
+    return true;
+  }
+};
+
+}  // namespace
+
+std::string_view to_string(FitStatus s) {
+  switch (s) {
+    case FitStatus::converged: return "converged";
+    case FitStatus::max_iterations: return "max-iterations";
+    case FitStatus::failed: return "failed";
+  }
+  return "failed";
+}
+
+const ParameterResult& FitReport::at(std::string_view name) const {
+  for (const auto& p : parameters)
+    if (p.name == name) return p;
+  throw InvalidArgument("no fit parameter named '" + std::string(name) + "'");
+}
+
+FitReport least_squares(const ResidualFunction& residuals, std::size_t n_residuals,
+                        std::vector<Parameter> parameters, const LeastSquaresOptions& options) {
+  std::vector<std::size_t> free;
+  for (std::size_t i = 0; i < parameters.size(); ++i) {
+    check(parameters[i]);
+    if (!parameters[i].fixed) free.push_back(i);
+  }
+  if (free.empty()) throw InvalidArgument("least squares: no free parameter");
+  if (n_residuals < free.size())
+    throw InvalidArgument("least squares: " + std::to_string(n_residuals) + " residuals for " +
+                          std::to_string(free.size()) + " free parameters");
+
+  std::vector<double> u(free.size());
+  for (std::size_t k = 0; k < free.size(); ++k)
+    u[k] = to_internal(parameters[free[k]], parameters[free[k]].value);
+
+  const Problem problem{residuals, parameters, free, n_residuals};
+  auto* cost = new ceres::DynamicNumericDiffCostFunction<CostFunctor, ceres::FORWARD>(
+      new CostFunctor{&problem});
+  cost->AddParameterBlock(static_cast<int>(free.size()));
+  cost->SetNumResiduals(static_cast<int>(n_residuals));
+  ceres::Problem cp;
+  cp.AddResidualBlock(cost, nullptr, u.data());
+  ceres::Solver::Options so;
+  so.linear_solver_type = ceres::DENSE_QR;
+  so.max_num_iterations = options.max_iterations;
+  so.function_tolerance = options.function_tolerance;
+  so.parameter_tolerance = options.parameter_tolerance;
+  so.gradient_tolerance = 1e-14;
+  so.logging_type = ceres::SILENT;
+  so.minimizer_progress_to_stdout = false;
+  so.num_threads = 1;
+  ceres::Solver::Summary summary;
+  ceres::Solve(so, &cp, &summary);
+
+  FitReport rep;
+  rep.n_residuals = n_residuals;
+  rep.n_free = free.size();
+  rep.iterations = static_cast<std::size_t>(summary.iterations.size());
+  rep.message = summary.message;
+  if (summary.termination_type == ceres::CONVERGENCE)
+    rep.status = FitStatus::converged;
+  else if (summary.termination_type == ceres::NO_CONVERGENCE)
+    rep.status = FitStatus::max_iterations;
+  else
+    rep.status = FitStatus::failed;
+
+  std::vector<double> v;
+  problem.natural(u.data(), v);
+  for (std::size_t k = 0; k < free.size(); ++k) parameters[free[k]].value = v[free[k]];
+  rep.residuals.assign(n_residuals, 0.0);
+  residuals(v, rep.residuals);
+  for (double r : rep.residuals) rep.chi2 += r * r;
+  if (!std::isfinite(rep.chi2)) {
+    rep.status = FitStatus::failed;
+    rep.message = "the residuals are not finite at the optimum";
+  }
+  const double n = static_cast<double>(n_residuals), p = static_cast<double>(free.size());
+  rep.reduced_chi2 = n > p ? rep.chi2 / (n - p) : kNaN;
+  const double chi2_floor = std::max(rep.chi2, std::numeric_limits<double>::min());
+  rep.aic = n * std::log(chi2_floor / n) + 2 * p;
+  rep.bic = n * std::log(chi2_floor / n) + p * std::log(n);
+
+  // Jacobian with respect to the natural free parameters (central differences, relative
+  // steps), then cov = s²(JᵀJ)⁻¹.
+  Eigen::MatrixXd jac(n_residuals, free.size());
+  std::vector<double> rp(n_residuals), rm(n_residuals);
+  for (std::size_t k = 0; k < free.size(); ++k) {
+    const std::size_t i = free[k];
+    const double h = 1e-6 * std::max(std::abs(v[i]), 1e-300);
+    auto vp = v, vm = v;
+    vp[i] += h;
+    vm[i] -= h;
+    // Stay inside a bounded parameter's range (a model may reject β > 1): one-sided there.
+    if (parameters[i].transform == Transform::logistic) {
+      if (vp[i] > parameters[i].upper) vp[i] = v[i];
+      if (vm[i] < parameters[i].lower) vm[i] = v[i];
+    }
+    residuals(vp, rp);
+    residuals(vm, rm);
+    const double step = vp[i] - vm[i];
+    for (std::size_t j = 0; j < n_residuals; ++j)
+      jac(static_cast<Eigen::Index>(j), static_cast<Eigen::Index>(k)) = (rp[j] - rm[j]) / step;
+  }
+  const Eigen::MatrixXd jtj = jac.transpose() * jac;
+  Eigen::MatrixXd cov = Eigen::MatrixXd::Constant(jtj.rows(), jtj.cols(), kNaN);
+  Eigen::FullPivLU<Eigen::MatrixXd> lu(jtj);
+  if (lu.isInvertible() && n > p && std::isfinite(rep.reduced_chi2)) cov = lu.inverse() * rep.reduced_chi2;
+  else if (rep.usable())
+    rep.message += " (covariance undefined: the Jacobian is singular or n = p)";
+
+  const std::size_t m = free.size();
+  rep.covariance.assign(m, std::vector<double>(m));
+  rep.correlation.assign(m, std::vector<double>(m));
+  for (std::size_t a = 0; a < m; ++a)
+    for (std::size_t b = 0; b < m; ++b) {
+      const auto ia = static_cast<Eigen::Index>(a), ib = static_cast<Eigen::Index>(b);
+      rep.covariance[a][b] = cov(ia, ib);
+      rep.correlation[a][b] = cov(ia, ib) / std::sqrt(cov(ia, ia) * cov(ib, ib));
+    }
+  std::size_t k = 0;
+  for (std::size_t i = 0; i < parameters.size(); ++i) {
+    ParameterResult pr{parameters[i].name, parameters[i].unit, parameters[i].value, 0.0, 0.0,
+                       parameters[i].fixed};
+    if (!parameters[i].fixed) {
+      const double var = cov(static_cast<Eigen::Index>(k), static_cast<Eigen::Index>(k));
+      pr.stderr = var >= 0 ? std::sqrt(var) : kNaN;
+      pr.rel_err = pr.stderr / std::abs(pr.value);
+      ++k;
+    }
+    rep.parameters.push_back(pr);
+  }
+  return rep;
+}
+
+}  // namespace solyte::fit
