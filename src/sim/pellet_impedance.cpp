@@ -5,7 +5,7 @@
 #include <complex>
 #include <string>
 
-#include "sim/normal_generator.hpp"
+#include "sim/noise.hpp"
 #include "solyte/constants.hpp"
 #include "solyte/error.hpp"
 
@@ -108,21 +108,12 @@ Spectrum simulate_pellet(const PelletCell& cell, double sigma_bulk_s_per_m,
                          const std::vector<double>& frequencies_hz, const Noise& noise) {
   validate(cell);
   check_frequencies(frequencies_hz);
-  if (!std::isfinite(noise.relative) || noise.relative < 0)
-    throw InvalidArgument("pellet: relative noise must be finite and ≥ 0");
   Spectrum s;
   s.frequency_hz = frequencies_hz;
   s.impedance_ohm.reserve(frequencies_hz.size());
-  detail::NormalGenerator normal(noise.seed);
-  for (double f : frequencies_hz) {
-    cplx z = pellet_impedance(cell, sigma_bulk_s_per_m, 2 * constants::pi * f);
-    if (noise.relative > 0) {
-      const double sd = noise.relative * std::abs(z);
-      const double re = normal(), im = normal();
-      z += cplx(sd * re, sd * im);
-    }
-    s.impedance_ohm.push_back(z);
-  }
+  for (double f : frequencies_hz)
+    s.impedance_ohm.push_back(pellet_impedance(cell, sigma_bulk_s_per_m, 2 * constants::pi * f));
+  detail::add_relative_noise(s.impedance_ohm, noise);
   s.meta.format = "simulated";
   s.meta.technique = Technique::impedance;
   s.meta.geometry = cell.geometry;
