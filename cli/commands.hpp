@@ -20,5 +20,11 @@ void register_convert(CLI::App& app);
 void register_conductivity(CLI::App& app);
 void register_arrhenius(CLI::App& app);
 void register_simulate(CLI::App& app);
+void register_modulus(CLI::App& app);
+void register_kww(CLI::App& app);
+void register_drt(CLI::App& app);
+void register_packing(CLI::App& app);
+void register_entropy(CLI::App& app);
+void register_ema(CLI::App& app);
 
 }  // namespace solyte::cli

@@ -30,7 +30,9 @@ void add_output_options(CLI::App* cmd, GlobalOptions& g) {
 int main(int argc, char** argv) {
   using namespace solyte;
   CLI::App app{"solyte — analysis of solid-electrolyte measurements: impedance spectra to "
-               "conductivity, Arrhenius regimes and transitions."};
+               "conductivity, Arrhenius regimes and transitions; electric-modulus (KWW) and DRT "
+               "relaxation analysis; anion packing, site entropy and effective-medium "
+               "conductivity."};
   app.set_version_flag("--version", std::string("solyte ") + solyte::version());
   app.require_subcommand(1);
   app.footer(
@@ -40,6 +42,12 @@ int main(int argc, char** argv) {
       "--temperature-from-name -o sigma.csv\n"
       "  solyte arrhenius sigma.csv\n"
       "  solyte arrhenius --compare milled.csv pristine.csv\n"
+      "  solyte modulus pellet_-90C.csv -d 10mm -L 0.5mm --fit kww\n"
+      "  solyte kww --beta 0.6 --x 0.1,1,10\n"
+      "  solyte drt cell.mpt\n"
+      "  solyte packing --lattice fcc,bcc --a 10.066,7.882 --z 4,2 --formula NaCB11H12\n"
+      "  solyte entropy config --sites 24h:0.008,24g:0.075\n"
+      "  solyte ema --phase 0.92:4mS/cm --phase 0.08:4e-4mS/cm\n"
       "Run 'solyte COMMAND --help' for the options of a command.\n"
       "Exit codes: 0 ok, 2 bad argument, 3 unreadable or malformed file, 4 numerical "
       "impossibility.");
@@ -48,6 +56,12 @@ int main(int argc, char** argv) {
   cli::register_conductivity(app);
   cli::register_arrhenius(app);
   cli::register_simulate(app);
+  cli::register_modulus(app);
+  cli::register_kww(app);
+  cli::register_drt(app);
+  cli::register_packing(app);
+  cli::register_entropy(app);
+  cli::register_ema(app);
 
   // A mistyped command would otherwise get CLI11's "A subcommand is required".
   if (argc > 1 && argv[1][0] != '-') {
