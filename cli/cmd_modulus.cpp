@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "fit_report_json.hpp"
 #include "output.hpp"
 #include "progress.hpp"
 #include "solyte/eis/dc_conductivity.hpp"
@@ -59,19 +60,10 @@ void run_permittivity(const ModulusCliOptions& o, const std::vector<Spectrum>& s
                per_cm(r.sigma_dc_s_per_m), per_cm(r.sigma_dc_err_s_per_m),
                finite_or_empty(r.mean_tau_s), r.report.reduced_chi2,
                static_cast<long long>(r.n_points), std::string(fit::to_string(r.report.status))});
-    nlohmann::json j;
+    nlohmann::json j = fit_report_json(r.report);
     j["file"] = s.meta.source_file;
     j["index"] = s.meta.index_in_file;
     j["window_Hz"] = {r.f_min_hz, r.f_max_hz};
-    j["parameters"] = nlohmann::json::array();
-    for (const auto& p : r.report.parameters)
-      j["parameters"].push_back({{"name", p.name}, {"value", p.value},
-                                 {"stderr", std::isfinite(p.stderr) ? nlohmann::json(p.stderr) : nlohmann::json()},
-                                 {"unit", p.unit}});
-    j["covariance"] = r.report.covariance;
-    j["correlation"] = r.report.correlation;
-    j["reduced_chi2"] = r.report.reduced_chi2;
-    j["status"] = fit::to_string(r.report.status);
     j["message"] = r.message;
     doc["fits"].push_back(std::move(j));
   }
@@ -134,18 +126,11 @@ void run(const ModulusCliOptions& o) {
                r.report.reduced_chi2, static_cast<long long>(r.n_points),
                std::string(fit::to_string(r.report.status)) +
                    (r.peak_outside_window ? ", peak outside window" : "")});
-    nlohmann::json j;
+    nlohmann::json j = fit_report_json(r.report);
     j["file"] = s.meta.source_file;
     j["index"] = s.meta.index_in_file;
     j["temperature_K"] = s.meta.temperature_k ? nlohmann::json(*s.meta.temperature_k) : nlohmann::json();
     j["window_Hz"] = {r.f_min_hz, r.f_max_hz};
-    j["parameters"] = nlohmann::json::array();
-    for (const auto& p : r.report.parameters)
-      j["parameters"].push_back({{"name", p.name}, {"value", p.value},
-                                 {"stderr", std::isfinite(p.stderr) ? nlohmann::json(p.stderr) : nlohmann::json()},
-                                 {"unit", p.unit}});
-    j["covariance"] = r.report.covariance;
-    j["correlation"] = r.report.correlation;
     j["mean_tau_s"] = std::isfinite(r.mean_tau_s) ? nlohmann::json(r.mean_tau_s) : nlohmann::json();
     j["coupling_n"] = r.coupling_n ? nlohmann::json(*r.coupling_n) : nlohmann::json();
     j["peak_frequency_Hz"] = r.peak_frequency_hz;
@@ -153,11 +138,6 @@ void run(const ModulusCliOptions& o) {
     j["peak_outside_window"] = r.peak_outside_window;
     j["sigma_dc_fit_S_per_cm"] = r.sigma_dc_s_per_m ? nlohmann::json(*r.sigma_dc_s_per_m * 0.01) : nlohmann::json();
     j["sigma_dc_plateau_S_per_cm"] = plateau.sigma_s_per_m ? nlohmann::json(*plateau.sigma_s_per_m * 0.01) : nlohmann::json();
-    j["chi2"] = r.report.chi2;
-    j["reduced_chi2"] = r.report.reduced_chi2;
-    j["aic"] = r.report.aic;
-    j["bic"] = r.report.bic;
-    j["status"] = fit::to_string(r.report.status);
     j["message"] = r.message;
     doc["fits"].push_back(std::move(j));
     progress.step(i + 1);

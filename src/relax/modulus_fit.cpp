@@ -1,5 +1,7 @@
 #include "solyte/relax/modulus_fit.hpp"
 
+#include "relax/fit_window.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -16,41 +18,10 @@ namespace {
 constexpr double kTwoPi = 2.0 * constants::pi;
 constexpr double kShapeLow = 0.05;
 
-struct ModulusData {
-  std::vector<double> f, omega;
-  std::vector<std::complex<double>> m;  // M' + iM''
-};
-
-ModulusData modulus_data(const Spectrum& s, const PelletGeometry& g, const ModulusFitOptions& o) {
-  const auto rep = eis::representations(s, g);
-  std::vector<std::size_t> order(rep.frequency_hz.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return rep.frequency_hz[a] < rep.frequency_hz[b];
-  });
-  ModulusData d;
-  for (std::size_t i : order) {
-    const double f = rep.frequency_hz[i];
-    if (o.f_min_hz && f < *o.f_min_hz) continue;
-    if (o.f_max_hz && f > *o.f_max_hz) continue;
-    d.f.push_back(f);
-    d.omega.push_back(kTwoPi * f);
-    d.m.push_back(rep.modulus[i]);
-  }
-  if (d.f.size() < 5)
-    throw InvalidArgument(s.label() + ": " + std::to_string(d.f.size()) +
-                          " points in the fit window; a modulus fit needs at least 5");
-  return d;
-}
-
-// Which exponents a model fits.
-bool uses_alpha(RelaxationModel m) {
-  return m == RelaxationModel::cole_cole || m == RelaxationModel::havriliak_negami;
-}
-bool uses_gamma(RelaxationModel m) {
-  return m == RelaxationModel::cole_davidson || m == RelaxationModel::havriliak_negami;
-}
-bool uses_beta(RelaxationModel m) { return m == RelaxationModel::kww; }
+using detail::uses_alpha;
+using detail::uses_beta;
+using detail::uses_gamma;
+using ModulusData = detail::WindowedData;
 
 struct Start {
   double m_inf, tau, shape;
@@ -61,12 +32,12 @@ struct Start {
 Start data_start(const ModulusData& d) {
   std::size_t k = 0;
   for (std::size_t i = 1; i < d.f.size(); ++i)
-    if (d.m[i].imag() > d.m[k].imag()) k = i;
-  const double top = d.m[k].imag();
+    if (d.modulus[i].imag() > d.modulus[k].imag()) k = i;
+  const double top = d.modulus[k].imag();
   double log_fp = std::log10(d.f[k]);
   if (k > 0 && k + 1 < d.f.size()) {
     const double x0 = std::log10(d.f[k - 1]), x1 = log_fp, x2 = std::log10(d.f[k + 1]);
-    const double y0 = d.m[k - 1].imag(), y1 = top, y2 = d.m[k + 1].imag();
+    const double y0 = d.modulus[k - 1].imag(), y1 = top, y2 = d.modulus[k + 1].imag();
     const double den = (x0 - x1) * (x0 - x2) * (x1 - x2);
     const double a = (x2 * (y1 - y0) + x1 * (y0 - y2) + x0 * (y2 - y1)) / den;
     const double b = (x2 * x2 * (y0 - y1) + x1 * x1 * (y2 - y0) + x0 * x0 * (y1 - y2)) / den;
@@ -76,8 +47,8 @@ Start data_start(const ModulusData& d) {
     for (long i = static_cast<long>(k); i >= 0 && i < static_cast<long>(d.f.size()); i += dir) {
       const long j = i + dir;
       if (j < 0 || j >= static_cast<long>(d.f.size())) break;
-      const double yi = d.m[static_cast<std::size_t>(i)].imag();
-      const double yj = d.m[static_cast<std::size_t>(j)].imag();
+      const double yi = d.modulus[static_cast<std::size_t>(i)].imag();
+      const double yj = d.modulus[static_cast<std::size_t>(j)].imag();
       if (yj <= top / 2 && yi > top / 2) {
         const double xi = std::log10(d.f[static_cast<std::size_t>(i)]);
         const double xj = std::log10(d.f[static_cast<std::size_t>(j)]);
@@ -126,10 +97,10 @@ fit::FitReport run_fit(const ModulusData& d, const ModulusFitOptions& o, const S
                  .upper = 1.0});
   const std::size_t n = d.f.size();
   double top = 0;
-  for (const auto& m : d.m) top = std::max(top, std::abs(m.imag()));
+  for (const auto& m : d.modulus) top = std::max(top, std::abs(m.imag()));
   std::vector<double> scale(n, top > 0 ? top : 1.0);
   if (o.weight == ModulusWeight::proportional)
-    for (std::size_t i = 0; i < n; ++i) scale[i] = std::max(std::abs(d.m[i]), 1e-300);
+    for (std::size_t i = 0; i < n; ++i) scale[i] = std::max(std::abs(d.modulus[i]), 1e-300);
   const std::size_t nres = o.fit_real_part ? 2 * n : n;
   auto residuals = [&, model](std::span<const double> v, std::span<double> r) {
     Shape sh;
@@ -139,8 +110,8 @@ fit::FitReport run_fit(const ModulusData& d, const ModulusFitOptions& o, const S
     if (uses_beta(model)) sh.beta = v[k++];
     for (std::size_t i = 0; i < n; ++i) {
       const auto m = electric_modulus(model, v[0], v[1], sh, d.omega[i]);
-      r[i] = (m.imag() - d.m[i].imag()) / scale[i];
-      if (o.fit_real_part) r[n + i] = (m.real() - d.m[i].real()) / scale[i];
+      r[i] = (m.imag() - d.modulus[i].imag()) / scale[i];
+      if (o.fit_real_part) r[n + i] = (m.real() - d.modulus[i].real()) / scale[i];
     }
   };
   return fit::least_squares(residuals, nres, std::move(p));
@@ -150,9 +121,7 @@ fit::FitReport run_fit(const ModulusData& d, const ModulusFitOptions& o, const S
 
 ModulusFitResult fit_modulus(const Spectrum& s, const PelletGeometry& g,
                              const ModulusFitOptions& o) {
-  if (o.f_min_hz && o.f_max_hz && !(*o.f_min_hz < *o.f_max_hz))
-    throw InvalidArgument("modulus fit window: fmin must be below fmax");
-  const ModulusData d = modulus_data(s, g, o);
+  const ModulusData d = detail::windowed_data(s, g, o.f_min_hz, o.f_max_hz, 5, "modulus fit");
   Start start = data_start(d);
   if (o.tau_guess_s) start.tau = *o.tau_guess_s;
   if (o.beta_guess) start.shape = *o.beta_guess;
@@ -248,20 +217,21 @@ ModulusScaling modulus_scaling(const std::vector<Spectrum>& spectra,
   out.common_low = -std::numeric_limits<double>::infinity();
   out.common_high = std::numeric_limits<double>::infinity();
   for (std::size_t k = 0; k < spectra.size(); ++k) {
-    const ModulusData d = modulus_data(spectra[k], geometries[k], {});
+    const ModulusData d =
+        detail::windowed_data(spectra[k], geometries[k], {}, {}, 5, "modulus master curve");
     ScaledCurve c;
     c.label = spectra[k].label();
     c.temperature_k = spectra[k].meta.temperature_k.value_or(0.0);
     std::size_t top = 0;
     for (std::size_t i = 1; i < d.f.size(); ++i)
-      if (d.m[i].imag() > d.m[top].imag()) top = i;
+      if (d.modulus[i].imag() > d.modulus[top].imag()) top = i;
     c.f_max_hz = d.f[top];
-    c.m2_max = d.m[top].imag();
+    c.m2_max = d.modulus[top].imag();
     if (!(c.m2_max > 0))
       throw NumericalError(c.label + ": M'' has no positive maximum; no master curve");
     for (std::size_t i = 0; i < d.f.size(); ++i) {
       c.f_scaled.push_back(d.f[i] / c.f_max_hz);
-      c.m2_scaled.push_back(d.m[i].imag() / c.m2_max);
+      c.m2_scaled.push_back(d.modulus[i].imag() / c.m2_max);
     }
     out.common_low = std::max(out.common_low, std::log10(c.f_scaled.front()));
     out.common_high = std::min(out.common_high, std::log10(c.f_scaled.back()));

@@ -1,5 +1,7 @@
 #include "solyte/relax/permittivity_fit.hpp"
 
+#include "relax/fit_window.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -15,53 +17,24 @@ namespace {
 constexpr double kTwoPi = 2.0 * constants::pi;
 constexpr double kEps0 = constants::vacuum_permittivity_f_per_m;
 
-struct Data {
-  std::vector<double> f, omega;
-  std::vector<std::complex<double>> eps;   // (ε', ε'')
-};
-
-Data permittivity_data(const Spectrum& s, const PelletGeometry& g,
-                       const PermittivityFitOptions& o) {
-  const auto rep = eis::representations(s, g);
-  std::vector<std::size_t> order(rep.frequency_hz.size());
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::sort(order.begin(), order.end(),
-            [&](std::size_t a, std::size_t b) { return rep.frequency_hz[a] < rep.frequency_hz[b]; });
-  Data d;
-  for (std::size_t i : order) {
-    const double f = rep.frequency_hz[i];
-    if ((o.f_min_hz && f < *o.f_min_hz) || (o.f_max_hz && f > *o.f_max_hz)) continue;
-    d.f.push_back(f);
-    d.omega.push_back(kTwoPi * f);
-    d.eps.push_back(rep.permittivity[i]);
-  }
-  if (d.f.size() < 6)
-    throw InvalidArgument(s.label() + ": " + std::to_string(d.f.size()) +
-                          " points in the fit window; a permittivity fit needs at least 6");
-  return d;
-}
-
-bool uses_alpha(RelaxationModel m) {
-  return m == RelaxationModel::cole_cole || m == RelaxationModel::havriliak_negami;
-}
-bool uses_gamma(RelaxationModel m) {
-  return m == RelaxationModel::cole_davidson || m == RelaxationModel::havriliak_negami;
-}
-bool uses_beta(RelaxationModel m) { return m == RelaxationModel::kww; }
+using detail::uses_alpha;
+using detail::uses_beta;
+using detail::uses_gamma;
+using Data = detail::WindowedData;
 
 fit::FitReport run(const Data& d, const PermittivityFitOptions& o, double shape0) {
-  const double eps_inf0 = std::max(d.eps.back().real(), 1e-3);
-  const double eps_s0 = d.eps.front().real();
+  const double eps_inf0 = std::max(d.permittivity.back().real(), 1e-3);
+  const double eps_s0 = d.permittivity.front().real();
   const double delta0 = eps_s0 > eps_inf0 * 1.01 ? eps_s0 - eps_inf0 : eps_inf0;
   // τ: where ε' crosses the geometric middle of its two ends.
   const double mid = std::sqrt(eps_inf0 * (eps_inf0 + delta0));
   double f_mid = std::sqrt(d.f.front() * d.f.back());
   for (std::size_t i = 0; i + 1 < d.f.size(); ++i)
-    if (d.eps[i].real() >= mid && d.eps[i + 1].real() < mid) {
+    if (d.permittivity[i].real() >= mid && d.permittivity[i + 1].real() < mid) {
       f_mid = std::sqrt(d.f[i] * d.f[i + 1]);
       break;
     }
-  const double sigma0 = std::max(d.eps.front().imag() * kEps0 * d.omega.front(), 1e-300);
+  const double sigma0 = std::max(d.permittivity.front().imag() * kEps0 * d.omega.front(), 1e-300);
   const RelaxationModel m = o.model;
   std::vector<fit::Parameter> p = {
       {.name = "eps_inf", .value = eps_inf0, .transform = fit::Transform::log},
@@ -87,9 +60,9 @@ fit::FitReport run(const Data& d, const PermittivityFitOptions& o, double shape0
     for (std::size_t i = 0; i < n; ++i) {
       auto e = permittivity(m, v[0], v[1], v[2], shape, d.omega[i]);
       e += std::complex<double>(0.0, sigma / (kEps0 * d.omega[i]));
-      const double scale = std::abs(d.eps[i]);
-      r[i] = (e.real() - d.eps[i].real()) / scale;
-      r[n + i] = (e.imag() - d.eps[i].imag()) / scale;
+      const double scale = std::abs(d.permittivity[i]);
+      r[i] = (e.real() - d.permittivity[i].real()) / scale;
+      r[n + i] = (e.imag() - d.permittivity[i].imag()) / scale;
     }
   };
   return fit::least_squares(residuals, 2 * n, std::move(p));
@@ -99,9 +72,7 @@ fit::FitReport run(const Data& d, const PermittivityFitOptions& o, double shape0
 
 PermittivityFitResult fit_permittivity(const Spectrum& s, const PelletGeometry& g,
                                        const PermittivityFitOptions& o) {
-  if (o.f_min_hz && o.f_max_hz && !(*o.f_min_hz < *o.f_max_hz))
-    throw InvalidArgument("permittivity fit window: fmin must be below fmax");
-  const Data d = permittivity_data(s, g, o);
+  const Data d = detail::windowed_data(s, g, o.f_min_hz, o.f_max_hz, 6, "permittivity fit");
   fit::FitReport best = run(d, o, 0.8);
   const double rms = std::sqrt(best.chi2 / static_cast<double>(best.n_residuals));
   if (!best.usable() || rms > 0.01)
