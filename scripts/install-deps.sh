@@ -9,6 +9,7 @@ packages=(
   libeigen3-dev        # dense linear algebra (least squares, NNLS)
   libceres-dev         # nonlinear least squares (relaxation and circuit fits)
   libboost-dev         # Boost.Math: double-exponential quadrature, special functions
+  libsymspg-dev        # spglib: space-group operations and Wyckoff positions
   libcli11-dev         # command-line options
   libfmt-dev           # formatting
   nlohmann-json3-dev   # JSON output and input
