@@ -26,5 +26,6 @@ void register_drt(CLI::App& app);
 void register_packing(CLI::App& app);
 void register_entropy(CLI::App& app);
 void register_ema(CLI::App& app);
+void register_sites(CLI::App& app);
 
 }  // namespace solyte::cli
