@@ -162,22 +162,8 @@ std::vector<Spectrum> read_biologic_mpt(const std::vector<TextLine>& lines,
       check_value(at, v, is_frequency);
       return v;
     };
-    ImpedanceRow r;
-    r.line = line.number;
-    r.frequency_hz = number(map.frequency, true);
-    const double a = number(a_col, false), b = number(b_col, false);
-    if (polar) {
-      if (a < 0)
-        throw ParseError(file, line.number, static_cast<std::size_t>(a_col) + 1,
-                         "expected a non-negative |Z| in field " + std::to_string(a_col + 1));
-      r.z = std::polar(a, (map.phase_negated ? -b : b) * to_rad);
-    } else {
-      r.z = {a, map.imag_negated ? -b : b};
-    }
-    if (map.temperature >= 0) {
-      const double t = number(map.temperature, false);
-      r.temperature_k = map.temperature_kelvin ? t : celsius_to_kelvin(t);
-    }
+    ImpedanceRow r =
+        row_from_columns(number, map, a_col, b_col, polar, to_rad, file, line.number);
     if (cycle >= 0) r.group = number(cycle, false);
     rows.push_back(r);
   }

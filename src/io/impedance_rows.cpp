@@ -133,4 +133,9 @@ Spectrum make_spectrum(const std::vector<ImpedanceRow>& rows) {
   return s;
 }
 
+void fail_negative_modulus(const std::string& file, std::size_t line, int column) {
+  throw ParseError(file, line, static_cast<std::size_t>(column) + 1,
+                   "expected a non-negative |Z| in field " + std::to_string(column + 1));
+}
+
 }  // namespace solyte::io::detail

@@ -9,7 +9,9 @@
 #include <string_view>
 #include <vector>
 
+#include "io/column_names.hpp"
 #include "solyte/core/spectrum.hpp"
+#include "solyte/units.hpp"
 
 namespace solyte::io::detail {
 
@@ -41,6 +43,9 @@ void check_value(const FieldRef& at, double value, bool is_frequency);
                                    std::size_t found, std::string_view delimiter,
                                    std::size_t reference_line);
 
+/// Throws ParseError: "expected a non-negative |Z| in field N".
+[[noreturn]] void fail_negative_modulus(const std::string& file, std::size_t line, int column);
+
 /// Throws unless frequencies are strictly monotonic; the message suggests that a file
 /// holding several sweeps be split.
 void require_monotonic(const std::vector<ImpedanceRow>& rows, const std::string& file,
@@ -56,8 +61,38 @@ std::vector<std::vector<ImpedanceRow>> split_sweeps(const std::vector<ImpedanceR
 void require_points(const std::vector<ImpedanceRow>& rows, const std::string& file,
                     std::size_t fallback_line);
 
+/// One row from the columns `map` names. `value(column, is_frequency)` returns the checked
+/// number in that column; `a_col`/`b_col` are Z'/Z'' or |Z|/phase (`polar`, phase scaled by
+/// `to_rad`). Throws ParseError for a negative |Z|.
+template <class Value>
+ImpedanceRow row_from_columns(const Value& value, const ColumnMap& map, int a_col, int b_col,
+                              bool polar, double to_rad, const std::string& file,
+                              std::size_t line);
+
 /// Frequencies and impedances of the rows; the mean row temperature (when every row has
 /// one) as a file temperature.
 Spectrum make_spectrum(const std::vector<ImpedanceRow>& rows);
+
+// Shared by the EC-Lab and Novocontrol readers, whose columns are found by name.
+template <class Value>
+ImpedanceRow row_from_columns(const Value& value, const ColumnMap& map, int a_col, int b_col,
+                              bool polar, double to_rad, const std::string& file,
+                              std::size_t line) {
+  ImpedanceRow r;
+  r.line = line;
+  r.frequency_hz = value(map.frequency, true);
+  const double a = value(a_col, false), b = value(b_col, false);
+  if (polar) {
+    if (a < 0) fail_negative_modulus(file, line, a_col);
+    r.z = std::polar(a, (map.phase_negated ? -b : b) * to_rad);
+  } else {
+    r.z = {a, map.imag_negated ? -b : b};   // files that store −Z'' say so in the header
+  }
+  if (map.temperature >= 0) {
+    const double t = value(map.temperature, false);
+    r.temperature_k = map.temperature_kelvin ? t : celsius_to_kelvin(t);
+  }
+  return r;
+}
 
 }  // namespace solyte::io::detail

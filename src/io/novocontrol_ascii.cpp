@@ -202,24 +202,8 @@ std::vector<Spectrum> read_novocontrol_ascii(const std::vector<TextLine>& lines,
       check_value({&file, line.number, idx + 1, names[idx]}, values[idx], is_frequency);
       return values[idx];
     };
-    ImpedanceRow r;
-    r.line = line.number;
-    r.frequency_hz = value(map.frequency, true);
-    const double a = value(a_col, false), b = value(b_col, false);
-    if (polar) {
-      if (a < 0)
-        throw ParseError(file, line.number, static_cast<std::size_t>(a_col) + 1,
-                         "expected a non-negative |Z| in field " + std::to_string(a_col + 1));
-      r.z = std::polar(a, (map.phase_negated ? -b : b) * to_rad);
-    } else {
-      // Novocontrol stores Z'' itself (negative for a capacitive sample).
-      r.z = {a, map.imag_negated ? -b : b};
-    }
-    if (map.temperature >= 0) {
-      const double t = value(map.temperature, false);
-      r.temperature_k = map.temperature_kelvin ? t : celsius_to_kelvin(t);
-    }
-    rows.push_back(r);
+    // Novocontrol stores Z'' itself (negative for a capacitive sample).
+    rows.push_back(row_from_columns(value, map, a_col, b_col, polar, to_rad, file, line.number));
   }
 
   const auto sweeps = split_sweeps(rows, file, static_cast<std::size_t>(map.frequency) + 1);
