@@ -79,9 +79,7 @@ void register_conductivity(CLI::App& app) {
   auto o = std::make_shared<ConductivityOptions>();
   auto* cmd = app.add_subcommand(
       "conductivity", "DC conductivity of each spectrum from the plateau of sigma'(f)");
-  cmd->add_option("files", o->files, "Spectrum files (any supported format)")
-      ->required()
-      ->check(CLI::ExistingFile);
+  add_spectrum_files(cmd, o->files);
   add_spectrum_input_options(cmd, o->input);
   cmd->add_option("--slope-tolerance", o->plateau.slope_tolerance,
                   "Largest |dlog sigma'/dlog f| inside a plateau")

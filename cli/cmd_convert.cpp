@@ -117,9 +117,7 @@ void register_convert(CLI::App& app) {
   auto* cmd = app.add_subcommand(
       "convert", "Print a spectrum as impedance, admittance, conductivity, permittivity or "
                  "modulus");
-  cmd->add_option("files", o->files, "Spectrum files (any supported format)")
-      ->required()
-      ->check(CLI::ExistingFile);
+  add_spectrum_files(cmd, o->files);
   cmd->add_option("--to", o->to,
                   "Representation: impedance (default), admittance, sigma, permittivity, "
                   "modulus, all")

@@ -181,9 +181,7 @@ void register_drt(CLI::App& app) {
   auto o = std::make_shared<DrtCliOptions>();
   auto* cmd = app.add_subcommand(
       "drt", "Distribution of relaxation times of each spectrum, with its peaks");
-  cmd->add_option("files", o->files, "Spectrum files (any supported format)")
-      ->required()
-      ->check(CLI::ExistingFile);
+  add_spectrum_files(cmd, o->files);
   add_spectrum_input_options(cmd, o->input);
   auto* lambda = cmd->add_option("--lambda", o->lambda,
                                  "Fixed regularisation parameter (dimensionless; skips the search)")

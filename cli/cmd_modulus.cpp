@@ -172,9 +172,7 @@ void register_modulus(CLI::App& app) {
   auto* cmd = app.add_subcommand(
       "modulus", "Fit the electric modulus M''(f) with KWW, Debye, Cole-Cole, Cole-Davidson or "
                  "Havriliak-Negami; master curves of a series");
-  cmd->add_option("files", o->files, "Spectrum files (any supported format)")
-      ->required()
-      ->check(CLI::ExistingFile);
+  add_spectrum_files(cmd, o->files);
   cmd->add_option("--fit", o->model, "Model: kww (default), debye, cole-cole, cole-davidson, hn")
       ->check(CLI::IsMember({"kww", "debye", "cole-cole", "cole-davidson", "hn"}))
       ->capture_default_str();

@@ -6,6 +6,12 @@
 
 namespace solyte::cli {
 
+void add_spectrum_files(CLI::App* cmd, std::vector<std::string>& files) {
+  cmd->add_option("files", files, "Spectrum files (any supported format)")
+      ->required()
+      ->check(CLI::ExistingFile);
+}
+
 void add_spectrum_input_options(CLI::App* cmd, SpectrumInputOptions& o) {
   cmd->add_option("--diameter,-d", o.diameter, "Pellet diameter with unit, e.g. 10mm")
       ->group("Sample");

@@ -21,6 +21,9 @@ struct SpectrumInputOptions {
   std::string columns = "auto";            // auto | re-im | re-negim | mod-phase
 };
 
+/// Adds the required positional FILES (existing spectrum files of any supported format).
+void add_spectrum_files(CLI::App* cmd, std::vector<std::string>& files);
+
 /// Adds --diameter, --thickness, --area, --temperature, --temperature-from-name, --run,
 /// --columns to `cmd`.
 void add_spectrum_input_options(CLI::App* cmd, SpectrumInputOptions& o);
