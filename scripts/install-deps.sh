@@ -10,6 +10,13 @@ packages=(
   libceres-dev         # nonlinear least squares (relaxation and circuit fits)
   libboost-dev         # Boost.Math: double-exponential quadrature, special functions
   libsymspg-dev        # spglib: space-group operations and Wyckoff positions
+  libcerf-dev          # Faddeeva function: Voigt peak profiles
+  libxrl-dev           # xraylib: X-ray atomic form factors and anomalous scattering
+  libsqlite3-dev       # RelaxIS .eis3 projects (read-only) and the study result store
+  libtomlplusplus-dev  # study manifests (TOML)
+  libzip-dev           # Bruker .brml (a zip of XML files)
+  libpugixml-dev       # XML: PANalytical .xrdml, Bruker .brml contents, VersaStudio .par
+  libplplot-dev plplot-driver-cairo   # figures as SVG/PNG/PDF
   libcli11-dev         # command-line options
   libfmt-dev           # formatting
   nlohmann-json3-dev   # JSON output and input
