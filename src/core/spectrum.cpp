@@ -3,55 +3,12 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <utility>
 
 #include "solyte/constants.hpp"
 #include "solyte/error.hpp"
 
 namespace solyte {
-
-PelletGeometry PelletGeometry::from_diameter(double diameter_m, double thickness_m) {
-  if (!(diameter_m > 0) || !std::isfinite(diameter_m))
-    throw InvalidArgument("pellet diameter must be positive and finite");
-  if (!(thickness_m > 0) || !std::isfinite(thickness_m))
-    throw InvalidArgument("pellet thickness must be positive and finite");
-  return {constants::pi * diameter_m * diameter_m / 4.0, thickness_m};
-}
-
-double PelletGeometry::vacuum_capacitance_f() const {
-  return constants::vacuum_permittivity_f_per_m * area_m2 / thickness_m;
-}
-
-double PelletGeometry::diameter_m() const { return std::sqrt(4.0 * area_m2 / constants::pi); }
-
-std::string_view to_string(Technique t) {
-  switch (t) {
-    case Technique::impedance: return "impedance";
-    case Technique::cyclic_voltammetry: return "cyclic-voltammetry";
-    case Technique::linear_sweep: return "linear-sweep";
-    case Technique::galvanostatic: return "galvanostatic";
-    case Technique::other: return "other";
-  }
-  return "other";
-}
-
-std::string_view to_string(TemperatureSource s) {
-  switch (s) {
-    case TemperatureSource::none: return "none";
-    case TemperatureSource::file: return "file";
-    case TemperatureSource::option: return "option";
-    case TemperatureSource::file_name: return "file-name";
-  }
-  return "none";
-}
-
-std::string_view to_string(ThermalRun r) {
-  switch (r) {
-    case ThermalRun::unknown: return "unknown";
-    case ThermalRun::heating: return "heating";
-    case ThermalRun::cooling: return "cooling";
-  }
-  return "unknown";
-}
 
 std::string Spectrum::label() const {
   std::string name = meta.source_file.empty() ? std::string("<spectrum>") : meta.source_file;
