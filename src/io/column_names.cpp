@@ -10,7 +10,7 @@ namespace {
 
 struct Known {
   std::string_view text;
-  Quantity quantity;
+  ImpedanceColumn quantity;
   bool function_word;  // "re", "phase" …: "re(y)" is the real part of something else
   bool specimen;
 };
@@ -18,64 +18,64 @@ struct Known {
 // Names seen in instrument exports (EC-Lab, Gamry, Novocontrol, CHI, Autolab, ZView,
 // PowerSuite, Parstat, RelaxIS) and in hand-written CSV headers. Longest match wins.
 constexpr Known kKnown[] = {
-    {"frequency", Quantity::frequency, false, false},
-    {"frequenz", Quantity::frequency, false, false},
-    {"freq", Quantity::frequency, false, false},
-    {"f", Quantity::frequency, false, false},
-    {"re(z)", Quantity::real, false, false},
-    {"real(z)", Quantity::real, false, false},
-    {"zreal", Quantity::real, false, false},
-    {"zre", Quantity::real, false, false},
-    {"z'", Quantity::real, false, false},
-    {"zs'", Quantity::real, false, true},
-    {"real", Quantity::real, true, false},
-    {"re", Quantity::real, true, false},
-    {"rez", Quantity::real, false, false},
-    {"realz", Quantity::real, false, false},
-    {"zr", Quantity::real, false, false},
-    {"im(z)", Quantity::imag, false, false},
-    {"imag(z)", Quantity::imag, false, false},
-    {"zimag", Quantity::imag, false, false},
-    {"zimg", Quantity::imag, false, false},
-    {"zim", Quantity::imag, false, false},
-    {"z''", Quantity::imag, false, false},
-    {"zs''", Quantity::imag, false, true},
-    {"imaginary", Quantity::imag, false, false},
-    {"imag", Quantity::imag, true, false},
-    {"im", Quantity::imag, true, false},
-    {"imz", Quantity::imag, false, false},
-    {"imagz", Quantity::imag, false, false},
-    {"zi", Quantity::imag, false, false},
-    {"|z|", Quantity::modulus, false, false},
-    {"|zs|", Quantity::modulus, false, false},
-    {"abs(z)", Quantity::modulus, false, false},
-    {"mod(z)", Quantity::modulus, false, false},
-    {"zmod", Quantity::modulus, false, false},
-    {"zabs", Quantity::modulus, false, false},
-    {"absz", Quantity::modulus, false, false},
-    {"modz", Quantity::modulus, false, false},
-    {"abs", Quantity::modulus, true, false},
-    {"mod", Quantity::modulus, true, false},
-    {"magnitude", Quantity::modulus, false, false},
-    {"mag", Quantity::modulus, false, false},
-    {"z", Quantity::modulus, false, false},
-    {"phase(z)", Quantity::phase, false, false},
-    {"arg(z)", Quantity::phase, false, false},
-    {"phase", Quantity::phase, true, false},
-    {"zphz", Quantity::phase, false, false},
-    {"zphase", Quantity::phase, false, false},
-    {"phz", Quantity::phase, false, false},
-    {"phi", Quantity::phase, false, false},
-    {"theta", Quantity::phase, false, false},
-    {"angle", Quantity::phase, false, false},
-    {"arg", Quantity::phase, true, false},
-    {"degrees", Quantity::phase, false, false},
-    {"degree", Quantity::phase, false, false},
-    {"deg", Quantity::phase, false, false},
-    {"rad", Quantity::phase, false, false},
-    {"temperature", Quantity::temperature, false, false},
-    {"temp", Quantity::temperature, false, false},
-    {"t", Quantity::temperature, false, false},
+    {"frequency", ImpedanceColumn::frequency, false, false},
+    {"frequenz", ImpedanceColumn::frequency, false, false},
+    {"freq", ImpedanceColumn::frequency, false, false},
+    {"f", ImpedanceColumn::frequency, false, false},
+    {"re(z)", ImpedanceColumn::real, false, false},
+    {"real(z)", ImpedanceColumn::real, false, false},
+    {"zreal", ImpedanceColumn::real, false, false},
+    {"zre", ImpedanceColumn::real, false, false},
+    {"z'", ImpedanceColumn::real, false, false},
+    {"zs'", ImpedanceColumn::real, false, true},
+    {"real", ImpedanceColumn::real, true, false},
+    {"re", ImpedanceColumn::real, true, false},
+    {"rez", ImpedanceColumn::real, false, false},
+    {"realz", ImpedanceColumn::real, false, false},
+    {"zr", ImpedanceColumn::real, false, false},
+    {"im(z)", ImpedanceColumn::imag, false, false},
+    {"imag(z)", ImpedanceColumn::imag, false, false},
+    {"zimag", ImpedanceColumn::imag, false, false},
+    {"zimg", ImpedanceColumn::imag, false, false},
+    {"zim", ImpedanceColumn::imag, false, false},
+    {"z''", ImpedanceColumn::imag, false, false},
+    {"zs''", ImpedanceColumn::imag, false, true},
+    {"imaginary", ImpedanceColumn::imag, false, false},
+    {"imag", ImpedanceColumn::imag, true, false},
+    {"im", ImpedanceColumn::imag, true, false},
+    {"imz", ImpedanceColumn::imag, false, false},
+    {"imagz", ImpedanceColumn::imag, false, false},
+    {"zi", ImpedanceColumn::imag, false, false},
+    {"|z|", ImpedanceColumn::modulus, false, false},
+    {"|zs|", ImpedanceColumn::modulus, false, false},
+    {"abs(z)", ImpedanceColumn::modulus, false, false},
+    {"mod(z)", ImpedanceColumn::modulus, false, false},
+    {"zmod", ImpedanceColumn::modulus, false, false},
+    {"zabs", ImpedanceColumn::modulus, false, false},
+    {"absz", ImpedanceColumn::modulus, false, false},
+    {"modz", ImpedanceColumn::modulus, false, false},
+    {"abs", ImpedanceColumn::modulus, true, false},
+    {"mod", ImpedanceColumn::modulus, true, false},
+    {"magnitude", ImpedanceColumn::modulus, false, false},
+    {"mag", ImpedanceColumn::modulus, false, false},
+    {"z", ImpedanceColumn::modulus, false, false},
+    {"phase(z)", ImpedanceColumn::phase, false, false},
+    {"arg(z)", ImpedanceColumn::phase, false, false},
+    {"phase", ImpedanceColumn::phase, true, false},
+    {"zphz", ImpedanceColumn::phase, false, false},
+    {"zphase", ImpedanceColumn::phase, false, false},
+    {"phz", ImpedanceColumn::phase, false, false},
+    {"phi", ImpedanceColumn::phase, false, false},
+    {"theta", ImpedanceColumn::phase, false, false},
+    {"angle", ImpedanceColumn::phase, false, false},
+    {"arg", ImpedanceColumn::phase, true, false},
+    {"degrees", ImpedanceColumn::phase, false, false},
+    {"degree", ImpedanceColumn::phase, false, false},
+    {"deg", ImpedanceColumn::phase, false, false},
+    {"rad", ImpedanceColumn::phase, false, false},
+    {"temperature", ImpedanceColumn::temperature, false, false},
+    {"temp", ImpedanceColumn::temperature, false, false},
+    {"t", ImpedanceColumn::temperature, false, false},
 };
 
 // Characters that may follow a name and start its unit: "freq/Hz", "Zre_Ohm", "Freq.[Hz]".
@@ -145,9 +145,9 @@ ColumnMeaning identify_column(std::string_view name) {
   const std::string_view rest = s.substr(best->text.size());
   m.quantity = best->quantity;
   m.specimen = best->specimen;
-  if (m.quantity == Quantity::phase)
+  if (m.quantity == ImpedanceColumn::phase)
     m.radians = best->text == "rad" || rest.find("rad") != std::string_view::npos;
-  if (m.quantity == Quantity::temperature) {
+  if (m.quantity == ImpedanceColumn::temperature) {
     m.temperature_unit = temperature_unit(rest);
     // A bare "T" is too ambiguous without its unit.
     if (best->text == "t" && m.temperature_unit == TemperatureUnit::unknown) return {};
@@ -162,35 +162,35 @@ ColumnMap map_columns(const std::vector<std::string_view>& names) {
     const ColumnMeaning m = identify_column(names[i]);
     const int col = static_cast<int>(i);
     switch (m.quantity) {
-      case Quantity::none:
+      case ImpedanceColumn::none:
         break;
-      case Quantity::frequency:
+      case ImpedanceColumn::frequency:
         if (map.frequency < 0) map.frequency = col;
         break;
-      case Quantity::real:
+      case ImpedanceColumn::real:
         if (map.real < 0 || (m.specimen && !real_specimen)) {
           map.real = col;
           real_specimen = m.specimen;
         }
         break;
-      case Quantity::imag:
+      case ImpedanceColumn::imag:
         if (map.imag < 0 || (m.specimen && !imag_specimen)) {
           map.imag = col;
           map.imag_negated = m.negated;
           imag_specimen = m.specimen;
         }
         break;
-      case Quantity::modulus:
+      case ImpedanceColumn::modulus:
         if (map.modulus < 0) map.modulus = col;
         break;
-      case Quantity::phase:
+      case ImpedanceColumn::phase:
         if (map.phase < 0) {
           map.phase = col;
           map.phase_negated = m.negated;
           map.phase_radians = m.radians;
         }
         break;
-      case Quantity::temperature:
+      case ImpedanceColumn::temperature:
         if (m.temperature_unit == TemperatureUnit::unknown) {
           if (map.temperature_without_unit < 0) map.temperature_without_unit = col;
         } else if (map.temperature < 0) {

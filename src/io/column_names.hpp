@@ -7,19 +7,19 @@
 
 namespace solyte::io::detail {
 
-enum class Quantity { none, frequency, real, imag, modulus, phase, temperature };
+enum class ImpedanceColumn { none, frequency, real, imag, modulus, phase, temperature };
 
 enum class TemperatureUnit { unknown, celsius, kelvin };
 
 struct ColumnMeaning {
-  Quantity quantity = Quantity::none;
+  ImpedanceColumn quantity = ImpedanceColumn::none;
   bool negated = false;   ///< the column holds minus the quantity ("-Im(Z)", "-Z''")
   bool radians = false;   ///< a phase given in radians (degrees otherwise)
   bool specimen = false;  ///< Novocontrol specimen impedance "Zs'", preferred over "Z'"
   TemperatureUnit temperature_unit = TemperatureUnit::unknown;
 };
 
-/// Meaning of one header name, case- and blank-insensitive. Unknown names → Quantity::none.
+/// Meaning of one header name, case- and blank-insensitive. Unknown names → ImpedanceColumn::none.
 ColumnMeaning identify_column(std::string_view name);
 
 /// 0-based indices of the columns a header names (−1 when absent); the first column of each

@@ -5,6 +5,7 @@
 #include <complex>
 
 #include "io/column_names.hpp"
+#include "io/numeric_block.hpp"
 #include "io/impedance_rows.hpp"
 #include "solyte/constants.hpp"
 #include "solyte/error.hpp"
@@ -14,134 +15,9 @@ namespace solyte::io::detail {
 
 namespace {
 
-constexpr Delimiter kDelimiters[] = {Delimiter::tab, Delimiter::semicolon, Delimiter::comma,
-                                     Delimiter::whitespace};
-
-// A comma inside a field can only be a decimal mark when it is not the delimiter.
-bool comma_decimal(Delimiter d) { return d != Delimiter::comma; }
-
-struct Shape {
-  std::size_t fields = 0;
-  std::size_t numeric = 0;
-  bool first_numeric = false;
-};
-
-Shape shape_of(std::string_view line, Delimiter d, std::vector<std::string_view>& scratch) {
-  split_fields(line, d, scratch);
-  Shape s;
-  s.fields = scratch.size();
-  double v = 0;
-  for (std::size_t k = 0; k < scratch.size(); ++k) {
-    if (parse_field(scratch[k], comma_decimal(d), v)) {
-      ++s.numeric;
-      if (k == 0) s.first_numeric = true;
-    }
-  }
-  return s;
-}
-
-// True when the line splits into two or more fields that are all numbers; stops at the
-// first field that is not, since most lines tried under a wrong delimiter fail at once.
-bool numeric_row(std::string_view line, Delimiter d, std::vector<std::string_view>& scratch,
-                 std::size_t& fields) {
-  split_fields(line, d, scratch);
-  fields = scratch.size();
-  if (fields < 2) return false;
-  double v = 0;
-  for (std::string_view f : scratch)
-    if (!parse_field(f, comma_decimal(d), v)) return false;
-  return true;
-}
-
-// Longest run of consecutive numeric lines with one field count; long enough runs stop the
-// scan early, so choosing a delimiter costs a few dozen lines, not the whole file.
-std::size_t numeric_run_score(const std::vector<TextLine>& lines, Delimiter d,
-                              std::vector<std::string_view>& scratch) {
-  constexpr std::size_t enough = 20;
-  std::size_t best = 0, run = 0, count = 0;
-  for (const auto& line : lines) {
-    if (is_blank(line.text)) continue;
-    std::size_t fields = 0;
-    if (!numeric_row(line.text, d, scratch, fields)) {
-      run = 0;
-      continue;
-    }
-    run = (fields == count) ? run + 1 : 1;
-    count = fields;
-    best = std::max(best, run);
-    if (best >= enough) break;
-  }
-  return best;
-}
-
-Delimiter choose_delimiter(const std::vector<TextLine>& lines, std::size_t& score) {
-  std::vector<std::string_view> scratch;
-  Delimiter best = Delimiter::whitespace;
-  score = 0;
-  for (Delimiter d : kDelimiters) {
-    const std::size_t s = numeric_run_score(lines, d, scratch);
-    if (s > score) {  // ties keep the earlier, more specific delimiter
-      score = s;
-      best = d;
-    }
-  }
-  return best;
-}
-
-struct Block {
-  std::size_t start = 0;      // index into lines of the first data row
-  std::size_t fields = 0;     // field count of the table
-  std::size_t reference = 0;  // line number that fixed the field count
-};
-
-// The data block starts at the first run of kMinPoints numeric rows of equal width. Rows just
-// before it that look like damaged data (numeric first field, or mostly numbers at the right
-// width) belong to it, so that damage there is reported instead of silently skipped.
-Block find_block(const std::vector<TextLine>& lines, Delimiter d, const std::string& file) {
-  std::vector<std::string_view> scratch;
-  std::size_t run = 0, count = 0, run_start = 0;
-  std::size_t first_numeric = lines.size();
-  Block block;
-  bool found = false;
-  for (std::size_t i = 0; i < lines.size() && !found; ++i) {
-    if (is_blank(lines[i].text)) continue;
-    std::size_t fields = 0;
-    if (!numeric_row(lines[i].text, d, scratch, fields)) {
-      run = 0;
-      continue;
-    }
-    if (first_numeric == lines.size()) first_numeric = i;
-    if (run > 0 && fields == count) {
-      ++run;
-    } else {
-      run = 1;
-      count = fields;
-      run_start = i;
-    }
-    if (run >= kMinPoints) {
-      block = {run_start, count, lines[run_start].number};
-      found = true;
-    }
-  }
-  if (!found) {
-    if (first_numeric == lines.size())
-      throw ParseError(file, 0, 0,
-                       "no table of numbers found; expected delimited text with columns f, Z', "
-                       "Z'' (or f, |Z|, phase), an EC-Lab .mpt export or a Novocontrol ASCII "
-                       "export");
-    split_fields(lines[first_numeric].text, d, scratch);
-    block = {first_numeric, scratch.size(), lines[first_numeric].number};
-  }
-  for (std::size_t i = block.start; i-- > 0;) {
-    if (is_blank(lines[i].text)) continue;
-    const Shape s = shape_of(lines[i].text, d, scratch);
-    const bool damaged_row = (s.fields >= 2 && s.first_numeric) ||
-                             (s.fields == block.fields && 2 * s.numeric >= s.fields);
-    if (!damaged_row) break;
-    block.start = i;
-  }
-  return block;
-}
+constexpr const char* kNoTable =
+    "no table of numbers found; expected delimited text with columns f, Z', Z'' (or f, |Z|, "
+    "phase), an EC-Lab .mpt export or a Novocontrol ASCII export";
 
 struct Header {
   std::vector<std::string_view> names;  // empty when there is no usable header
@@ -288,7 +164,7 @@ std::vector<Spectrum> read_delimited(const std::vector<TextLine>& lines, const s
                                      ColumnLayout option) {
   std::size_t score = 0;
   const Delimiter d = choose_delimiter(lines, score);
-  const Block block = find_block(lines, d, file);
+  const Block block = find_block(lines, d, file, kNoTable);
   std::vector<std::string> warnings;
   const Header header =
       option == ColumnLayout::automatic ? find_header(lines, block, d, file, warnings) : Header{};

@@ -40,6 +40,9 @@ struct ReadOptions {
   bool temperature_from_name = false;       ///< else parse it from the file name
   std::optional<PelletGeometry> geometry;   ///< overrides the file's geometry header
   ColumnLayout columns = ColumnLayout::automatic;
+  /// What the caller expects the file to hold, when it knows (read_measurements uses it to
+  /// read an ambiguous table, e.g. two unnamed columns, the right way); nullopt: detect.
+  std::optional<Technique> technique;
 };
 
 /// Reads every impedance spectrum in the file at `path`.
