@@ -29,6 +29,19 @@ bool is_mpt(const FileContent& c) { return is_biologic_mpt(*c.lines); }
 bool is_novocontrol(const FileContent& c) { return is_novocontrol_ascii(*c.lines); }
 bool is_delimited(const FileContent& c) { return has_numeric_table(*c.lines); }
 
+// Until the EC-Lab reader knows every technique, non-impedance .mpt tables are read as
+// generic named-column tables (their column header is the last header line).
+std::vector<Measurement> read_mpt_any(const FileContent& c, const std::string& file,
+                                      const ReadOptions& options) {
+  const bool impedance = options.technique ? *options.technique == Technique::impedance
+                                           : generic_table_is_impedance(*c.lines);
+  if (impedance) return read_as_spectra(c, file, options);
+  std::vector<Measurement> out;
+  out.push_back(read_generic_table(*c.lines, file, {.technique = options.technique}));
+  out.back().meta.format = "biologic-mpt";
+  return out;
+}
+
 std::vector<Measurement> read_delimited_any(const FileContent& c, const std::string& file,
                                             const ReadOptions& options) {
   const bool impedance = options.technique ? *options.technique == Technique::impedance
@@ -46,7 +59,7 @@ const std::vector<FormatReader>& format_readers() {
   static const std::vector<FormatReader> readers = {
       {"biologic-mpr", "BioLogic EC-Lab binary file (.mpr)", true, is_mpr, read_as_spectra},
       {"biologic-mpt", "BioLogic EC-Lab / BT-Lab text export (.mpt)", false, is_mpt,
-       read_as_spectra},
+       read_mpt_any},
       {"novocontrol-ascii", "Novocontrol WinDETA / NEISYS ASCII export", false, is_novocontrol,
        read_as_spectra},
       {"delimited", "delimited text table (CSV, TSV, semicolon, blanks) with named columns",
