@@ -6,7 +6,7 @@ BUILD_TYPE ?= Release
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 SOLYTE := $(BUILD_DIR)/solyte
 
-.PHONY: all deps configure build test demo bench clean
+.PHONY: all deps configure build test test-sanitize demo bench clean
 
 all: build
 
@@ -22,6 +22,15 @@ build: configure
 test: build
 	@cd $(BUILD_DIR) && ctest --output-on-failure --parallel $(JOBS)
 
+# The whole suite again, built with AddressSanitizer and UndefinedBehaviorSanitizer.
+test-sanitize: deps
+	@cmake -S . -B $(BUILD_DIR)-sanitize -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSOLYTE_SANITIZE=ON > /dev/null
+	@cmake --build $(BUILD_DIR)-sanitize --parallel $(JOBS) -- --no-print-directory
+	@cd $(BUILD_DIR)-sanitize && \
+	  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ctest --output-on-failure --parallel $(JOBS)
+
 demo: build
 	@bash examples/run-demo.sh $(SOLYTE) out/demo
 
@@ -31,4 +40,4 @@ bench: deps
 	@bash bench/run.sh $(BUILD_DIR)-bench
 
 clean:
-	rm -rf $(BUILD_DIR) $(BUILD_DIR)-bench out
+	rm -rf $(BUILD_DIR) $(BUILD_DIR)-bench $(BUILD_DIR)-sanitize out
