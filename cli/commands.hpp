@@ -27,5 +27,6 @@ void register_packing(CLI::App& app);
 void register_entropy(CLI::App& app);
 void register_ema(CLI::App& app);
 void register_sites(CLI::App& app);
+void register_study(CLI::App& app);
 
 }  // namespace solyte::cli

@@ -63,6 +63,7 @@ int main(int argc, char** argv) {
   cli::register_entropy(app);
   cli::register_ema(app);
   cli::register_sites(app);
+  cli::register_study(app);
 
   // A mistyped command would otherwise get CLI11's "A subcommand is required".
   if (argc > 1 && argv[1][0] != '-') {
