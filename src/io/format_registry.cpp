@@ -1,5 +1,6 @@
 #include "io/format_registry.hpp"
 
+#include "io/biologic_mpr.hpp"
 #include "io/biologic_mpt.hpp"
 #include "io/delimited_text.hpp"
 #include "io/generic_table.hpp"
@@ -13,59 +14,118 @@ namespace {
 std::vector<Measurement> as_measurements(std::vector<Spectrum> spectra) {
   std::vector<Measurement> out;
   out.reserve(spectra.size());
-  for (const auto& s : spectra) out.push_back(to_measurement(s));
+  for (const auto &s : spectra)
+    out.push_back(to_measurement(s));
   return out;
 }
 
-// Impedance content goes through the impedance readers, so that read_spectra and
-// read_measurements agree point for point.
-std::vector<Measurement> read_as_spectra(const FileContent& c, const std::string& file,
-                                         const ReadOptions& options) {
+// Impedance content of the delimited and Novocontrol formats goes through the
+// impedance readers, so that read_spectra and read_measurements agree point for
+// point.
+std::vector<Measurement> read_as_spectra(const FileContent &c,
+                                         const std::string &file,
+                                         const ReadOptions &options) {
   return as_measurements(read_spectra_from_bytes(c.bytes, file, options));
 }
 
-bool is_mpr(const FileContent& c) { return c.bytes.substr(0, 22) == "BIO-LOGIC MODULAR FILE"; }
-bool is_mpt(const FileContent& c) { return is_biologic_mpt(*c.lines); }
-bool is_novocontrol(const FileContent& c) { return is_novocontrol_ascii(*c.lines); }
-bool is_delimited(const FileContent& c) { return has_numeric_table(*c.lines); }
+bool is_mpr(const FileContent &c) { return is_biologic_mpr(c.bytes); }
+bool is_mpt(const FileContent &c) { return is_biologic_mpt(*c.lines); }
+bool is_novocontrol(const FileContent &c) {
+  return is_novocontrol_ascii(*c.lines);
+}
+bool is_delimited(const FileContent &c) { return has_numeric_table(*c.lines); }
 
-// Until the EC-Lab reader knows every technique, non-impedance .mpt tables are read as
-// generic named-column tables (their column header is the last header line).
-std::vector<Measurement> read_mpt_any(const FileContent& c, const std::string& file,
-                                      const ReadOptions& options) {
-  const bool impedance = options.technique ? *options.technique == Technique::impedance
-                                           : generic_table_is_impedance(*c.lines);
-  if (impedance) return read_as_spectra(c, file, options);
-  std::vector<Measurement> out;
-  out.push_back(read_generic_table(*c.lines, file, {.technique = options.technique}));
-  out.back().meta.format = "biologic-mpt";
-  return out;
+std::vector<Measurement> read_mpr(const FileContent &c, const std::string &file,
+                                  const ReadOptions &) {
+  std::vector<std::string> warnings;
+  auto records = read_biologic_mpr(c.bytes, file, warnings);
+  for (auto &m : records)
+    m.meta.warnings.insert(m.meta.warnings.begin(), warnings.begin(),
+                           warnings.end());
+  return records;
 }
 
-std::vector<Measurement> read_delimited_any(const FileContent& c, const std::string& file,
-                                            const ReadOptions& options) {
-  const bool impedance = options.technique ? *options.technique == Technique::impedance
-                                           : generic_table_is_impedance(*c.lines);
-  if (impedance) return read_as_spectra(c, file, options);
+std::vector<Measurement> read_mpt(const FileContent &c, const std::string &file,
+                                  const ReadOptions &) {
+  return read_biologic_mpt_records(*c.lines, file);
+}
+
+std::vector<Measurement> read_delimited_any(const FileContent &c,
+                                            const std::string &file,
+                                            const ReadOptions &options) {
+  const bool impedance = options.technique
+                             ? *options.technique == Technique::impedance
+                             : generic_table_is_impedance(*c.lines);
+  if (impedance)
+    return read_as_spectra(c, file, options);
   GenericTableHints hints{.technique = options.technique};
   std::vector<Measurement> out;
   out.push_back(read_generic_table(*c.lines, file, hints));
   return out;
 }
 
-}  // namespace
+const FormatReader *find_reader(const FileContent &c) {
+  for (const auto &r : format_readers()) {
+    if (r.binary != (c.lines == nullptr))
+      continue;
+    if (r.detect(c))
+      return &r;
+  }
+  return nullptr;
+}
 
-const std::vector<FormatReader>& format_readers() {
+} // namespace
+
+const std::vector<FormatReader> &format_readers() {
   static const std::vector<FormatReader> readers = {
-      {"biologic-mpr", "BioLogic EC-Lab binary file (.mpr)", true, is_mpr, read_as_spectra},
-      {"biologic-mpt", "BioLogic EC-Lab / BT-Lab text export (.mpt)", false, is_mpt,
-       read_mpt_any},
-      {"novocontrol-ascii", "Novocontrol WinDETA / NEISYS ASCII export", false, is_novocontrol,
-       read_as_spectra},
-      {"delimited", "delimited text table (CSV, TSV, semicolon, blanks) with named columns",
+      {"biologic-mpr", "BioLogic EC-Lab binary file (.mpr)", true, is_mpr,
+       read_mpr},
+      {"biologic-mpt", "BioLogic EC-Lab / BT-Lab text export (.mpt)", false,
+       is_mpt, read_mpt},
+      {"novocontrol-ascii", "Novocontrol WinDETA / NEISYS ASCII export", false,
+       is_novocontrol, read_as_spectra},
+      {"delimited",
+       "delimited text table (CSV, TSV, semicolon, blanks) with named columns",
        false, is_delimited, read_delimited_any},
   };
   return readers;
 }
 
-}  // namespace solyte::io::detail
+std::string expected_formats() {
+  std::string s = "expected one of: ";
+  bool first = true;
+  for (const auto &r : format_readers()) {
+    s += (first ? "" : "; ") + std::string(r.description);
+    first = false;
+  }
+  return s;
+}
+
+void detect_reader(std::string_view bytes, const std::string &name,
+                   Detection &out, bool must_find) {
+  out.content = FileContent{bytes, nullptr};
+  out.reader = find_reader(out.content);
+  if (out.reader)
+    return;
+  out.decoded = decode_text(bytes);
+  if (is_blank(out.decoded.text)) {
+    if (must_find)
+      throw ParseError(name, 0, 0, "empty file; " + expected_formats());
+    return;
+  }
+  if (looks_binary(out.decoded.text)) {
+    if (must_find)
+      throw ParseError(name, 0, 0,
+                       "binary content of no known format; " +
+                           expected_formats());
+    return;
+  }
+  out.lines = split_lines(out.decoded.text);
+  out.content.lines = &out.lines;
+  out.reader = find_reader(out.content);
+  if (!out.reader && must_find)
+    throw ParseError(name, 0, 0,
+                     "no table of numbers found; " + expected_formats());
+}
+
+} // namespace solyte::io::detail
