@@ -46,23 +46,23 @@ constexpr std::size_t kFirstModule = 52;
 enum class Type : std::uint8_t { u1, u2, u4, f4, f8 };
 std::size_t width(Type t) {
   switch (t) {
-  case Type::u1:
-    return 1;
-  case Type::u2:
-    return 2;
-  case Type::u4:
-    return 4;
-  case Type::f4:
-    return 4;
-  case Type::f8:
-    return 8;
+    case Type::u1:
+      return 1;
+    case Type::u2:
+      return 2;
+    case Type::u4:
+      return 4;
+    case Type::f4:
+      return 4;
+    case Type::f8:
+      return 8;
   }
   return 0;
 }
 
 struct ColumnId {
   std::uint16_t id;
-  std::string_view name; // as the .mpt export names it
+  std::string_view name;  // as the .mpt export names it
   Type type;
 };
 
@@ -128,8 +128,7 @@ constexpr ColumnId kColumns[] = {
     {169, "Cs/\u00B5F", Type::f4},
     {172, "Cp/\u00B5F", Type::f4},
     {173, "Cp-2/\u00B5F-2", Type::f4},
-    {174, "<Ewe>/V",
-     Type::f4}, // Phase(Zwe-ce)/deg when 6 or 77 is present, see below
+    {174, "<Ewe>/V", Type::f4},  // Phase(Zwe-ce)/deg when 6 or 77 is present, see below
     {175, "|Zwe-ce|/Ohm", Type::f4},
     {176, "Re(Zwe-ce)/Ohm", Type::f4},
     {177, "-Im(Zwe-ce)/Ohm", Type::f4},
@@ -228,26 +227,23 @@ struct FlagId {
   std::string_view name;
   std::uint8_t mask;
 };
-constexpr FlagId kFlags[] = {
-    {1, "mode", 0x03},        {2, "ox/red", 0x04},
-    {3, "error", 0x08},       {21, "control changes", 0x10},
-    {31, "Ns changes", 0x20}, {65, "counter inc.", 0x80}};
+constexpr FlagId kFlags[] = {{1, "mode", 0x03},        {2, "ox/red", 0x04},
+                             {3, "error", 0x08},       {21, "control changes", 0x10},
+                             {31, "Ns changes", 0x20}, {65, "counter inc.", 0x80}};
 
 struct TechniqueId {
   std::uint8_t id;
   std::string_view name;
 };
 constexpr TechniqueId kTechniqueIds[] = {
-    {0x04, "GCPL"}, {0x06, "CV"},  {0x0B, "OCV"},  {0x16, "MP"},
-    {0x18, "CA"},   {0x19, "CP"},  {0x1C, "WAIT"}, {0x1D, "PEIS"},
-    {0x1E, "GEIS"}, {0x30, "CV"},  {0x32, "ZIR"},  {0x33, "CVA"},
-    {0x6C, "LSV"},  {0x75, "coV"}, {0x76, "coC"},  {0x77, "GCPL"},
-    {0x7F, "MB"},   {0x88, "BCD"}};
+    {0x04, "GCPL"}, {0x06, "CV"},   {0x0B, "OCV"},  {0x16, "MP"},   {0x18, "CA"},  {0x19, "CP"},
+    {0x1C, "WAIT"}, {0x1D, "PEIS"}, {0x1E, "GEIS"}, {0x30, "CV"},   {0x32, "ZIR"}, {0x33, "CVA"},
+    {0x6C, "LSV"},  {0x75, "coV"},  {0x76, "coC"},  {0x77, "GCPL"}, {0x7F, "MB"},  {0x88, "BCD"}};
 
 struct Module {
-  std::string name;       // short name, blanks trimmed ("VMP data")
-  std::size_t header = 0; // offset of "MODULE"
-  std::size_t data = 0;   // offset of the module data
+  std::string name;        // short name, blanks trimmed ("VMP data")
+  std::size_t header = 0;  // offset of "MODULE"
+  std::size_t data = 0;    // offset of the module data
   std::size_t length = 0;
   std::uint32_t version = 0;
   bool new_header = false;
@@ -255,21 +251,20 @@ struct Module {
 };
 
 std::string trimmed(std::string_view s) {
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\0'))
-    s.remove_suffix(1);
-  while (!s.empty() && s.front() == ' ')
-    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\0')) s.remove_suffix(1);
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
   return std::string(s);
 }
 
-std::vector<Module> read_modules(const ByteReader &r) {
+std::vector<Module> read_modules(const ByteReader& r) {
   std::vector<Module> modules;
   std::size_t at = kFirstModule;
   while (at < r.size()) {
     r.need(at, 6, "the 'MODULE' keyword of the next module");
     if (r.bytes().substr(at, 6) != "MODULE")
-      r.fail(at, "expected the 'MODULE' keyword of the next module, found "
-                 "other bytes");
+      r.fail(at,
+             "expected the 'MODULE' keyword of the next module, found "
+             "other bytes");
     Module m;
     m.header = at;
     const std::size_t h = at + 6;
@@ -279,8 +274,7 @@ std::vector<Module> read_modules(const ByteReader &r) {
       m.new_header = true;
       r.need(h, 59, "a module header of EC-Lab 11.50 or later");
       m.length = r.u32le(h + 39, "module length");
-      m.version =
-          r.u32le(h + 43, "module version") + r.u32le(h + 47, "module version");
+      m.version = r.u32le(h + 43, "module version") + r.u32le(h + 47, "module version");
       m.date = trimmed(r.bytes().substr(h + 51, 8));
       m.data = h + 59;
     } else {
@@ -291,20 +285,17 @@ std::vector<Module> read_modules(const ByteReader &r) {
       m.data = h + 51;
     }
     r.need(m.data, m.length,
-           "the " + std::to_string(m.length) + "-byte data of module '" +
-               m.name + "' (as its header at byte " + std::to_string(at) +
-               " says)");
+           "the " + std::to_string(m.length) + "-byte data of module '" + m.name +
+               "' (as its header at byte " + std::to_string(at) + " says)");
     at = m.data + m.length;
     modules.push_back(std::move(m));
   }
   return modules;
 }
 
-const Module *find_module(const std::vector<Module> &modules,
-                          std::string_view name) {
-  for (const auto &m : modules)
-    if (m.name == name)
-      return &m;
+const Module* find_module(const std::vector<Module>& modules, std::string_view name) {
+  for (const auto& m : modules)
+    if (m.name == name) return &m;
   return nullptr;
 }
 
@@ -317,36 +308,29 @@ std::string number_text(double v) {
 // Technique and cell characteristics from the settings module; offsets outside
 // a short module are skipped rather than failed (older EC-Lab versions write
 // fewer fields).
-std::string read_settings(const ByteReader &r, const Module &set,
-                          Measurement &proto) {
+std::string read_settings(const ByteReader& r, const Module& set, Measurement& proto) {
   const std::size_t end = set.data + set.length;
   std::string technique;
   if (set.length > 0) {
     const std::uint8_t id = r.u8(set.data, "technique ID");
-    for (const auto &t : kTechniqueIds)
-      if (t.id == id)
-        technique = std::string(t.name);
+    for (const auto& t : kTechniqueIds)
+      if (t.id == id) technique = std::string(t.name);
     if (technique.empty()) {
       char buf[48];
       std::snprintf(buf, sizeof buf, "technique ID 0x%02X", id);
       technique = buf;
     }
   }
-  auto pascal_at = [&](std::size_t off, const char *key) {
-    if (set.data + off >= end)
-      return;
+  auto pascal_at = [&](std::size_t off, const char* key) {
+    if (set.data + off >= end) return;
     const std::size_t n = r.u8(set.data + off, key);
-    if (set.data + off + 1 + n > end || n == 0)
-      return;
+    if (set.data + off + 1 + n > end || n == 0) return;
     proto.meta.header.emplace_back(key, trimmed(r.pascal(set.data + off, key)));
   };
-  auto float_at = [&](std::size_t off,
-                      const char *key) -> std::optional<double> {
-    if (set.data + off + 4 > end)
-      return std::nullopt;
+  auto float_at = [&](std::size_t off, const char* key) -> std::optional<double> {
+    if (set.data + off + 4 > end) return std::nullopt;
     const double v = r.f32le(set.data + off, key);
-    if (!std::isfinite(v))
-      return std::nullopt;
+    if (!std::isfinite(v)) return std::nullopt;
     proto.meta.header.emplace_back(key, number_text(v));
     return v;
   };
@@ -361,7 +345,7 @@ std::string read_settings(const ByteReader &r, const Module &set,
 
 // OLE automation date (days since 1899-12-30) as "YYYY-MM-DD hh:mm:ss".
 std::string ole_date_text(double days) {
-  const double unix_seconds = (days - 25569.0) * 86400.0; // 25569: 1970-01-01
+  const double unix_seconds = (days - 25569.0) * 86400.0;  // 25569: 1970-01-01
   long long s = static_cast<long long>(std::floor(unix_seconds));
   long long z = s / 86400;
   const long long secs = s - z * 86400;
@@ -376,26 +360,24 @@ std::string ole_date_text(double days) {
   const long long m = mp < 10 ? mp + 3 : mp - 9;
   const long long y = yoe + era * 400 + (m <= 2 ? 1 : 0);
   char buf[96];
-  std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld %02lld:%02lld:%02lld", y,
-                m, d, secs / 3600, secs / 60 % 60, secs % 60);
+  std::snprintf(buf, sizeof buf, "%04lld-%02lld-%02lld %02lld:%02lld:%02lld", y, m, d, secs / 3600,
+                secs / 60 % 60, secs % 60);
   return buf;
 }
 
-void read_log(const ByteReader &r, const Module &log, Measurement &proto) {
+void read_log(const ByteReader& r, const Module& log, Measurement& proto) {
   const std::size_t end = log.data + log.length;
   if (log.data + 0x249 + 8 <= end) {
     const double ole = r.f64le(log.data + 0x249, "acquisition start");
     // Plausible dates only (1990–2100): the field moves in some versions.
     if (std::isfinite(ole) && ole > 32874 && ole < 73051)
-      proto.meta.header.emplace_back("Acquisition started on",
-                                     ole_date_text(ole));
+      proto.meta.header.emplace_back("Acquisition started on", ole_date_text(ole));
   }
   if (log.data + 0x3B7 < end) {
     const std::size_t n = r.u8(log.data + 0x3B7, "EC-Lab version");
     if (n > 0 && n < 16 && log.data + 0x3B7 + 1 + n <= end)
-      proto.meta.header.emplace_back(
-          "EC-Lab version",
-          trimmed(r.pascal(log.data + 0x3B7, "EC-Lab version")));
+      proto.meta.header.emplace_back("EC-Lab version",
+                                     trimmed(r.pascal(log.data + 0x3B7, "EC-Lab version")));
   }
 }
 
@@ -405,112 +387,97 @@ struct Layout {
   std::size_t points_at = 0;
 };
 
-Layout data_layout(const ByteReader &r, const Module &data) {
+Layout data_layout(const ByteReader& r, const Module& data) {
   Layout l;
-  const std::size_t n_columns =
-      r.u8(data.data + 4, "the column count of the data module");
+  const std::size_t n_columns = r.u8(data.data + 4, "the column count of the data module");
   l.ids_at = data.data + 5;
   std::size_t points_offset = 0;
   switch (data.version) {
-  case 0:
-    for (std::size_t k = 0; k < n_columns; ++k)
-      l.ids.push_back(r.u8(l.ids_at + k, "column ID"));
-    points_offset = 100;
-    break;
-  case 2:
-  case 3:
-    for (std::size_t k = 0; k < n_columns; ++k)
-      l.ids.push_back(r.u16le(l.ids_at + 2 * k, "column ID"));
-    points_offset = data.version == 2 ? 405 : 406;
-    break;
-  case 10:
-  case 11:
-    for (std::size_t k = 0; k < n_columns; ++k)
-      l.ids.push_back(r.u16be(l.ids_at + 2 * k, "column ID"));
-    points_offset = 1007;
-    break;
-  default:
-    r.fail(
-        data.header,
-        "expected a data module of version 0, 2, 3, 10 or 11, found version " +
-            std::to_string(data.version));
+    case 0:
+      for (std::size_t k = 0; k < n_columns; ++k) l.ids.push_back(r.u8(l.ids_at + k, "column ID"));
+      points_offset = 100;
+      break;
+    case 2:
+    case 3:
+      for (std::size_t k = 0; k < n_columns; ++k)
+        l.ids.push_back(r.u16le(l.ids_at + 2 * k, "column ID"));
+      points_offset = data.version == 2 ? 405 : 406;
+      break;
+    case 10:
+    case 11:
+      for (std::size_t k = 0; k < n_columns; ++k)
+        l.ids.push_back(r.u16be(l.ids_at + 2 * k, "column ID"));
+      points_offset = 1007;
+      break;
+    default:
+      r.fail(data.header, "expected a data module of version 0, 2, 3, 10 or 11, found version " +
+                              std::to_string(data.version));
   }
   l.points_at = data.data + points_offset;
   if (points_offset > data.length)
-    r.fail(data.data, "expected the data module to hold its " +
-                          std::to_string(points_offset) +
-                          "-byte column header, but it has " +
-                          std::to_string(data.length) + " bytes");
+    r.fail(data.data, "expected the data module to hold its " + std::to_string(points_offset) +
+                          "-byte column header, but it has " + std::to_string(data.length) +
+                          " bytes");
   return l;
 }
 
 struct Field {
-  std::string_view name; // empty: skipped bytes
+  std::string_view name;  // empty: skipped bytes
   Type type = Type::u1;
-  std::size_t offset = 0; // within a point
+  std::size_t offset = 0;  // within a point
   std::size_t bytes = 0;
-  std::uint8_t mask = 0; // flag fields
+  std::uint8_t mask = 0;  // flag fields
   std::uint16_t id = 0;
 };
 
-double read_value(const ByteReader &r, std::size_t at, Type t) {
+double read_value(const ByteReader& r, std::size_t at, Type t) {
   switch (t) {
-  case Type::u1:
-    return r.u8(at, "a data value");
-  case Type::u2:
-    return r.u16le(at, "a data value");
-  case Type::u4:
-    return r.u32le(at, "a data value");
-  case Type::f4:
-    return static_cast<double>(r.f32le(at, "a data value"));
-  case Type::f8:
-    return r.f64le(at, "a data value");
+    case Type::u1:
+      return r.u8(at, "a data value");
+    case Type::u2:
+      return r.u16le(at, "a data value");
+    case Type::u4:
+      return r.u32le(at, "a data value");
+    case Type::f4:
+      return static_cast<double>(r.f32le(at, "a data value"));
+    case Type::f8:
+      return r.f64le(at, "a data value");
   }
   return 0;
 }
 
-} // namespace
+}  // namespace
 
-bool is_biologic_mpr(std::string_view bytes) {
-  return bytes.substr(0, kMagic.size()) == kMagic;
-}
+bool is_biologic_mpr(std::string_view bytes) { return bytes.substr(0, kMagic.size()) == kMagic; }
 
-std::vector<Measurement> read_biologic_mpr(std::string_view bytes,
-                                           const std::string &file,
-                                           std::vector<std::string> &warnings) {
+std::vector<Measurement> read_biologic_mpr(std::string_view bytes, const std::string& file,
+                                           std::vector<std::string>& warnings) {
   const ByteReader r(bytes, file);
-  if (!is_biologic_mpr(bytes))
-    r.fail(0, "expected the 'BIO-LOGIC MODULAR FILE' banner");
+  if (!is_biologic_mpr(bytes)) r.fail(0, "expected the 'BIO-LOGIC MODULAR FILE' banner");
   r.need(0, kFirstModule, "the file banner");
   const auto modules = read_modules(r);
-  const Module *data = find_module(modules, "VMP data");
+  const Module* data = find_module(modules, "VMP data");
   if (!data)
     r.fail(r.size(), "expected a 'VMP data' module; the file has " +
                          std::to_string(modules.size()) + " other modules");
 
   Measurement proto;
   std::string technique;
-  if (const Module *set = find_module(modules, "VMP Set"))
+  if (const Module* set = find_module(modules, "VMP Set"))
     technique = read_settings(r, *set, proto);
   else
     warnings.push_back("no settings module: the technique is not known");
-  if (const Module *log = find_module(modules, "VMP LOG"))
-    read_log(r, *log, proto);
-  if (const Module *loop = find_module(modules, "VMP loop");
-      loop && loop->length >= 4)
-    proto.meta.header.emplace_back(
-        "Loops", std::to_string(r.u32le(loop->data, "the loop count")));
-  proto.meta.header.emplace_back("Data module version",
-                                 std::to_string(data->version));
+  if (const Module* log = find_module(modules, "VMP LOG")) read_log(r, *log, proto);
+  if (const Module* loop = find_module(modules, "VMP loop"); loop && loop->length >= 4)
+    proto.meta.header.emplace_back("Loops", std::to_string(r.u32le(loop->data, "the loop count")));
+  proto.meta.header.emplace_back("Data module version", std::to_string(data->version));
   proto.meta.technique_name = technique;
 
-  const std::uint32_t n_points =
-      r.u32le(data->data, "the point count of the data module");
+  const std::uint32_t n_points = r.u32le(data->data, "the point count of the data module");
   const Layout layout = data_layout(r, *data);
   const bool has_e = [&] {
     for (auto id : layout.ids)
-      if (id == 6 || id == 77)
-        return true;
+      if (id == 6 || id == 77) return true;
     return false;
   }();
 
@@ -525,10 +492,9 @@ std::vector<Measurement> read_biologic_mpr(std::string_view bytes,
   bool unknown_run_closed = false;
   for (std::size_t k = 0; k < layout.ids.size(); ++k) {
     const std::uint16_t id = layout.ids[k];
-    const FlagId *flag = nullptr;
-    for (const auto &f : kFlags)
-      if (f.id == id)
-        flag = &f;
+    const FlagId* flag = nullptr;
+    for (const auto& f : kFlags)
+      if (f.id == id) flag = &f;
     if (flag) {
       // Every flag reads the same byte, placed where the first flag ID stands.
       if (!flag_byte) {
@@ -540,17 +506,15 @@ std::vector<Measurement> read_biologic_mpr(std::string_view bytes,
       fields.push_back({flag->name, Type::u1, 0, 0, flag->mask, id});
       continue;
     }
-    const ColumnId *col = nullptr;
-    for (const auto &c : kColumns)
-      if (c.id == id)
-        col = &c;
+    const ColumnId* col = nullptr;
+    for (const auto& c : kColumns)
+      if (c.id == id) col = &c;
     if (!col) {
       if (!unknown.empty() && unknown_run_closed)
-        r.fail(layout.ids_at,
-               "column IDs " + std::to_string(unknown.front()) + " and " +
-                   std::to_string(id) +
-                   " are not known and not adjacent: the width of each cannot "
-                   "be inferred, so the points cannot be read");
+        r.fail(layout.ids_at, "column IDs " + std::to_string(unknown.front()) + " and " +
+                                  std::to_string(id) +
+                                  " are not known and not adjacent: the width of each cannot "
+                                  "be inferred, so the points cannot be read");
       if (unknown.empty()) {
         unknown_field = fields.size();
         fields.push_back({"", Type::u1, point_bytes, 0, 0, id});
@@ -558,11 +522,9 @@ std::vector<Measurement> read_biologic_mpr(std::string_view bytes,
       unknown.push_back(id);
       continue;
     }
-    if (!unknown.empty())
-      unknown_run_closed = true;
+    if (!unknown.empty()) unknown_run_closed = true;
     std::string_view name = col->name;
-    if (id == 174 && has_e)
-      name = "Phase(Zwe-ce)/deg";
+    if (id == 174 && has_e) name = "Phase(Zwe-ce)/deg";
     fields.push_back({name, col->type, point_bytes, width(col->type), 0, id});
     point_bytes += width(col->type);
   }
@@ -570,64 +532,52 @@ std::vector<Measurement> read_biologic_mpr(std::string_view bytes,
   const std::size_t available = data->data + data->length - layout.points_at;
   if (!unknown.empty()) {
     std::string ids;
-    for (auto id : unknown)
-      ids += (ids.empty() ? "" : ", ") + std::to_string(id);
+    for (auto id : unknown) ids += (ids.empty() ? "" : ", ") + std::to_string(id);
     if (n_points == 0) {
-      warnings.push_back("unknown column ID" +
-                         std::string(unknown.size() > 1 ? "s " : " ") + ids +
+      warnings.push_back("unknown column ID" + std::string(unknown.size() > 1 ? "s " : " ") + ids +
                          " (no points, nothing to skip)");
     } else {
       if (available % n_points != 0 || available / n_points <= point_bytes)
-        r.fail(layout.ids_at,
-               "unknown column ID" +
-                   std::string(unknown.size() > 1 ? "s " : " ") + ids +
-                   ": their width cannot be inferred from the " +
-                   std::to_string(available) + " data bytes of " +
-                   std::to_string(n_points) + " points");
+        r.fail(layout.ids_at, "unknown column ID" + std::string(unknown.size() > 1 ? "s " : " ") +
+                                  ids + ": their width cannot be inferred from the " +
+                                  std::to_string(available) + " data bytes of " +
+                                  std::to_string(n_points) + " points");
       const std::size_t extra = available / n_points - point_bytes;
-      warnings.push_back("unknown column ID" +
-                         std::string(unknown.size() > 1 ? "s " : " ") + ids +
+      warnings.push_back("unknown column ID" + std::string(unknown.size() > 1 ? "s " : " ") + ids +
                          " (" + std::to_string(extra) + " bytes) skipped");
-      for (std::size_t k = unknown_field + 1; k < fields.size(); ++k)
-        fields[k].offset += extra;
+      for (std::size_t k = unknown_field + 1; k < fields.size(); ++k) fields[k].offset += extra;
       fields[unknown_field].bytes = extra;
       point_bytes += extra;
     }
   }
   if (static_cast<std::size_t>(n_points) * point_bytes > available)
     r.fail(layout.points_at + available,
-           "expected " + std::to_string(n_points) + " points of " +
-               std::to_string(point_bytes) + " bytes (" +
-               std::to_string(n_points * point_bytes) +
-               " bytes) in the data module, found " +
-               std::to_string(available));
+           "expected " + std::to_string(n_points) + " points of " + std::to_string(point_bytes) +
+               " bytes (" + std::to_string(n_points * point_bytes) +
+               " bytes) in the data module, found " + std::to_string(available));
   if (n_points == 0)
-    warnings.push_back(
-        "the data module holds no points (the measurement recorded nothing)");
+    warnings.push_back("the data module holds no points (the measurement recorded nothing)");
 
-  for (auto &f : fields)
-    if (f.mask != 0)
-      f.offset = fields[flag_field].offset;
+  for (auto& f : fields)
+    if (f.mask != 0) f.offset = fields[flag_field].offset;
 
   std::vector<std::string> names;
   std::vector<std::vector<double>> values;
-  std::vector<const Field *> read;
-  for (const auto &f : fields) {
-    if (f.name.empty())
-      continue;
+  std::vector<const Field*> read;
+  for (const auto& f : fields) {
+    if (f.name.empty()) continue;
     names.emplace_back(f.name);
     read.push_back(&f);
   }
   values.assign(read.size(), std::vector<double>(n_points));
   for (std::size_t k = 0; k < read.size(); ++k) {
-    const Field &f = *read[k];
-    std::vector<double> &v = values[k];
+    const Field& f = *read[k];
+    std::vector<double>& v = values[k];
     std::size_t at = layout.points_at + f.offset;
     if (f.mask != 0) {
       const int shift = std::countr_zero(f.mask);
       for (std::size_t i = 0; i < n_points; ++i, at += point_bytes)
-        v[i] = static_cast<double>(
-            (static_cast<unsigned char>(bytes[at]) & f.mask) >> shift);
+        v[i] = static_cast<double>((static_cast<unsigned char>(bytes[at]) & f.mask) >> shift);
     } else {
       for (std::size_t i = 0; i < n_points; ++i, at += point_bytes)
         v[i] = read_value(r, at, f.type);
@@ -641,21 +591,18 @@ std::vector<Measurement> read_biologic_mpr(std::string_view bytes,
         break;
       }
 
-  Measurement m =
-      eclab_record(names, std::move(values), eclab_technique(technique));
+  Measurement m = eclab_record(names, std::move(values), eclab_technique(technique));
   m.meta.header = std::move(proto.meta.header);
   m.meta.technique_name = technique;
   m.meta.format = "biologic-mpr";
   // Measured values are finite in every file seen; a NaN in a quantity column
   // is damage.
-  for (const Column &c : m.columns) {
-    if (c.quantity == Quantity::other)
-      continue;
+  for (const Column& c : m.columns) {
+    if (c.quantity == Quantity::other) continue;
     for (std::size_t i = 0; i < c.values.size(); ++i)
       if (!std::isfinite(c.values[i]))
         r.fail(layout.points_at + i * point_bytes,
-               "expected a finite " + c.source_name + " in point " +
-                   std::to_string(i + 1));
+               "expected a finite " + c.source_name + " in point " + std::to_string(i + 1));
   }
   if (m.meta.technique == Technique::impedance && m.size() > 0)
     return split_impedance_sweeps(std::move(m));
@@ -664,4 +611,4 @@ std::vector<Measurement> read_biologic_mpr(std::string_view bytes,
   return out;
 }
 
-} // namespace solyte::io::detail
+}  // namespace solyte::io::detail

@@ -20,8 +20,7 @@ bool is_biologic_mpr(std::string_view bytes);
 /// (unknown column IDs skipped, empty data module). Throws ParseError naming
 /// the byte offset for a damaged or truncated file, or for an unknown column
 /// whose width cannot be inferred.
-std::vector<Measurement> read_biologic_mpr(std::string_view bytes,
-                                           const std::string &file,
-                                           std::vector<std::string> &warnings);
+std::vector<Measurement> read_biologic_mpr(std::string_view bytes, const std::string& file,
+                                           std::vector<std::string>& warnings);
 
-} // namespace solyte::io::detail
+}  // namespace solyte::io::detail

@@ -24,95 +24,76 @@ using solyte::detail::trim;
 // must not make us index past the file.
 constexpr std::size_t kMaxHeaderLines = 100000;
 
-std::size_t header_line_count(const std::vector<TextLine> &lines,
-                              const std::string &file) {
+std::size_t header_line_count(const std::vector<TextLine>& lines, const std::string& file) {
   auto fail = [&]() -> std::size_t {
-    throw ParseError(
-        file, 2, 0,
-        "expected 'Nb header lines : N' on line 2 of an EC-Lab text file");
+    throw ParseError(file, 2, 0, "expected 'Nb header lines : N' on line 2 of an EC-Lab text file");
   };
-  if (lines.size() < 2)
-    fail();
+  if (lines.size() < 2) fail();
   const std::string_view line = lines[1].text;
-  if (ascii_lower(line.substr(0, 15)) != "nb header lines")
-    fail();
+  if (ascii_lower(line.substr(0, 15)) != "nb header lines") fail();
   const std::size_t colon = line.find(':');
-  if (colon == std::string_view::npos)
-    fail();
+  if (colon == std::string_view::npos) fail();
   const auto n = solyte::detail::parse_double(line.substr(colon + 1));
-  if (!n || *n < 3 || *n > static_cast<double>(kMaxHeaderLines) ||
-      *n != std::floor(*n))
-    fail();
+  if (!n || *n < 3 || *n > static_cast<double>(kMaxHeaderLines) || *n != std::floor(*n)) fail();
   const auto count = static_cast<std::size_t>(*n);
   if (count > lines.size())
-    throw ParseError(
-        file, lines.back().number, 0,
-        "expected " + std::to_string(count) +
-            " header lines (as line 2 says), but the file ends at line " +
-            std::to_string(lines.back().number));
+    throw ParseError(file, lines.back().number, 0,
+                     "expected " + std::to_string(count) +
+                         " header lines (as line 2 says), but the file ends at line " +
+                         std::to_string(lines.back().number));
   return count;
 }
 
 // The technique is the first non-blank line after the banner ("Potentio
 // Electrochemical Impedance Spectroscopy"); named in messages when a file of
 // another technique is given.
-std::string technique_name(const std::vector<TextLine> &lines,
-                           std::size_t header_lines) {
+std::string technique_name(const std::vector<TextLine>& lines, std::size_t header_lines) {
   for (std::size_t i = 2; i + 1 < header_lines && i < 6; ++i)
-    if (!is_blank(lines[i].text))
-      return std::string(trim(lines[i].text));
+    if (!is_blank(lines[i].text)) return std::string(trim(lines[i].text));
   return {};
 }
 
 // A temperature among the settings, when a thermostat was driven: "T
 // (°C)  25.0" or "Temperature (K) : 298".
-std::optional<double> header_temperature_k(const std::vector<TextLine> &lines,
+std::optional<double> header_temperature_k(const std::vector<TextLine>& lines,
                                            std::size_t header_lines) {
   struct Key {
     std::string_view text;
     bool kelvin;
   };
-  constexpr Key keys[] = {{"temperature (\u00B0c)", false},
-                          {"t (\u00B0c)", false},
-                          {"temperature/\u00B0c", false},
-                          {"temperature (k)", true},
-                          {"t (k)", true},
-                          {"temperature/k", true}};
+  constexpr Key keys[] = {
+      {"temperature (\u00B0c)", false}, {"t (\u00B0c)", false}, {"temperature/\u00B0c", false},
+      {"temperature (k)", true},        {"t (k)", true},        {"temperature/k", true}};
   for (std::size_t i = 2; i + 1 < header_lines; ++i) {
     const std::string_view line = trim(lines[i].text);
     const std::string lower = ascii_lower(line.substr(0, 24));
-    for (const Key &k : keys) {
-      if (lower.compare(0, k.text.size(), k.text) != 0)
-        continue;
+    for (const Key& k : keys) {
+      if (lower.compare(0, k.text.size(), k.text) != 0) continue;
       std::string_view rest = line.substr(k.text.size());
-      while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t' ||
-                               rest.front() == ':' || rest.front() == '='))
+      while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t' || rest.front() == ':' ||
+                               rest.front() == '='))
         rest.remove_prefix(1);
       const auto [value, used] = solyte::detail::parse_leading_double(rest);
-      if (used == 0 || !std::isfinite(value))
-        continue;
+      if (used == 0 || !std::isfinite(value)) continue;
       const double kelvin = k.kelvin ? value : celsius_to_kelvin(value);
-      if (kelvin > 0)
-        return kelvin;
+      if (kelvin > 0) return kelvin;
     }
   }
   return std::nullopt;
 }
 
-} // namespace
+}  // namespace
 
-bool is_biologic_mpt(const std::vector<TextLine> &lines) {
-  if (lines.empty())
-    return false;
+bool is_biologic_mpt(const std::vector<TextLine>& lines) {
+  if (lines.empty()) return false;
   const std::string_view first = trim(lines[0].text);
-  return first.substr(0, 17) == "EC-Lab ASCII FILE" ||
-         first.substr(0, 17) == "BT-Lab ASCII FILE";
+  return first.substr(0, 17) == "EC-Lab ASCII FILE" || first.substr(0, 17) == "BT-Lab ASCII FILE";
 }
 
-std::vector<Spectrum> read_biologic_mpt(const std::vector<TextLine> &lines,
-                                        const std::string &file) {
+std::vector<Spectrum> read_biologic_mpt(const std::vector<TextLine>& lines,
+                                        const std::string& file) {
   const std::size_t header_lines = header_line_count(lines, file);
-  const TextLine &header = lines[header_lines - 1];
+  const TextLine& header = lines[header_lines - 1];
   std::vector<std::string_view> names;
   split_fields(header.text, Delimiter::tab, names);
   const ColumnMap map = map_columns(names);
@@ -127,21 +108,18 @@ std::vector<Spectrum> read_biologic_mpt(const std::vector<TextLine> &lines,
     // A damaged header count points at the wrong line; say where the columns
     // really are.
     for (std::size_t i = 2; i < lines.size() && i < kMaxHeaderLines; ++i)
-      if (i + 1 != header.number &&
-          ascii_lower(lines[i].text.substr(0, 8)) == "freq/hz\t")
+      if (i + 1 != header.number && ascii_lower(lines[i].text.substr(0, 8)) == "freq/hz\t")
         throw ParseError(file, 2, 0,
-                         "expected the column header on line " +
-                             std::to_string(header.number) +
+                         "expected the column header on line " + std::to_string(header.number) +
                              " as 'Nb header lines' says, but it is on line " +
                              std::to_string(lines[i].number));
     const std::string technique = technique_name(lines, header_lines);
-    throw ParseError(file, header.number, 0,
-                     "expected an impedance technique (PEIS/GEIS) file: the "
-                     "column header has "
-                     "no 'freq/Hz' column" +
-                         (technique.empty()
-                              ? std::string()
-                              : "; this file holds '" + technique + "'"));
+    throw ParseError(
+        file, header.number, 0,
+        "expected an impedance technique (PEIS/GEIS) file: the "
+        "column header has "
+        "no 'freq/Hz' column" +
+            (technique.empty() ? std::string() : "; this file holds '" + technique + "'"));
   }
   if (!map.has_cartesian() && !map.has_polar())
     throw ParseError(file, header.number, 0,
@@ -153,23 +131,19 @@ std::vector<Spectrum> read_biologic_mpt(const std::vector<TextLine> &lines,
   const int b_col = polar ? map.phase : map.imag;
   const double to_rad = map.phase_radians ? 1.0 : constants::pi / 180.0;
   const std::size_t needed =
-      static_cast<std::size_t>(
-          std::max({map.frequency, a_col, b_col, map.temperature, cycle})) +
-      1;
+      static_cast<std::size_t>(std::max({map.frequency, a_col, b_col, map.temperature, cycle})) + 1;
 
   auto name_of = [&](int k) -> std::string_view {
-    return k >= 0 && static_cast<std::size_t>(k) < names.size()
-               ? names[static_cast<std::size_t>(k)]
-               : std::string_view();
+    return k >= 0 && static_cast<std::size_t>(k) < names.size() ? names[static_cast<std::size_t>(k)]
+                                                                : std::string_view();
   };
   std::vector<ImpedanceRow> rows;
   rows.reserve(lines.size() - header_lines);
   std::vector<std::string_view> fields;
   std::size_t width = 0, width_line = 0;
   for (std::size_t i = header_lines; i < lines.size(); ++i) {
-    const TextLine &line = lines[i];
-    if (is_blank(line.text))
-      continue;
+    const TextLine& line = lines[i];
+    if (is_blank(line.text)) continue;
     split_fields(line.text, Delimiter::tab, fields);
     if (width == 0) {
       // Data rows often have one field fewer than the header (its trailing
@@ -177,39 +151,32 @@ std::vector<Spectrum> read_biologic_mpt(const std::vector<TextLine> &lines,
       width = fields.size();
       width_line = line.number;
       if (width < needed)
-        throw ParseError(
-            file, line.number, width + 1,
-            "expected at least " + std::to_string(needed) +
-                " tab-separated fields to reach the impedance columns, found " +
-                std::to_string(width));
+        throw ParseError(file, line.number, width + 1,
+                         "expected at least " + std::to_string(needed) +
+                             " tab-separated fields to reach the impedance columns, found " +
+                             std::to_string(width));
     }
     if (fields.size() != width)
-      fail_field_count(file, line.number, width, fields.size(), "tab",
-                       width_line);
+      fail_field_count(file, line.number, width, fields.size(), "tab", width_line);
     auto number = [&](int k, bool is_frequency) {
       const auto idx = static_cast<std::size_t>(k);
       const FieldRef at{&file, line.number, idx + 1, name_of(k)};
       double v = 0;
       // EC-Lab writes the decimal mark of the Windows locale; with tabs between
       // fields a comma can only be a decimal comma.
-      if (!parse_field(fields[idx], true, v))
-        fail_not_a_number(at, fields[idx]);
+      if (!parse_field(fields[idx], true, v)) fail_not_a_number(at, fields[idx]);
       check_value(at, v, is_frequency);
       return v;
     };
-    ImpedanceRow r = row_from_columns(number, map, a_col, b_col, polar, to_rad,
-                                      file, line.number);
-    if (cycle >= 0)
-      r.group = number(cycle, false);
+    ImpedanceRow r = row_from_columns(number, map, a_col, b_col, polar, to_rad, file, line.number);
+    if (cycle >= 0) r.group = number(cycle, false);
     rows.push_back(r);
   }
 
   const auto f_field = static_cast<std::size_t>(map.frequency) + 1;
   const auto sweeps = split_sweeps(rows, file, f_field);
-  if (sweeps.empty())
-    require_points({}, file, header.number);
-  const std::optional<double> header_t =
-      header_temperature_k(lines, header_lines);
+  if (sweeps.empty()) require_points({}, file, header.number);
+  const std::optional<double> header_t = header_temperature_k(lines, header_lines);
   std::vector<Spectrum> out;
   out.reserve(sweeps.size());
   for (std::size_t k = 0; k < sweeps.size(); ++k) {
@@ -226,7 +193,7 @@ std::vector<Spectrum> read_biologic_mpt(const std::vector<TextLine> &lines,
   return out;
 }
 
-} // namespace solyte::io::detail
+}  // namespace solyte::io::detail
 
 namespace solyte::io::detail {
 
@@ -236,8 +203,7 @@ namespace {
 // writes the Windows locale's decimal mark here too ("0,000 cm²").
 std::optional<double> area_m2(std::string_view value) {
   const std::size_t blank = value.find(' ');
-  if (blank == std::string_view::npos)
-    return std::nullopt;
+  if (blank == std::string_view::npos) return std::nullopt;
   const auto x = solyte::detail::parse_double(value.substr(0, blank), true);
   const std::string_view unit = trim(value.substr(blank));
   double scale = 0;
@@ -247,26 +213,22 @@ std::optional<double> area_m2(std::string_view value) {
     scale = 1e-6;
   else if (unit == "m\u00B2" || unit == "m2")
     scale = 1.0;
-  if (!x || scale == 0 || !(*x > 0) || !std::isfinite(*x))
-    return std::nullopt;
+  if (!x || scale == 0 || !(*x > 0) || !std::isfinite(*x)) return std::nullopt;
   return *x * scale;
 }
 
 // Header lines: "Key : value" (first " : "), technique settings "Name (unit)
 // value" in a 20-character key column, and the rest as remarks.
-void read_mpt_header(const std::vector<TextLine> &lines,
-                     std::size_t header_lines, Measurement &m) {
+void read_mpt_header(const std::vector<TextLine>& lines, std::size_t header_lines, Measurement& m) {
   for (std::size_t i = 2; i + 1 < header_lines; ++i) {
     const std::string_view line = trim(lines[i].text);
-    if (line.empty())
-      continue;
+    if (line.empty()) continue;
     const std::size_t colon = line.find(" : ");
     if (colon != std::string_view::npos) {
       const std::string key(trim(line.substr(0, colon)));
       const std::string value(trim(line.substr(colon + 3)));
       if (key == "Electrode surface area")
-        if (const auto a = area_m2(value))
-          m.meta.electrode_area_m2 = a;
+        if (const auto a = area_m2(value)) m.meta.electrode_area_m2 = a;
       m.meta.header.emplace_back(key, value);
       continue;
     }
@@ -280,32 +242,28 @@ void read_mpt_header(const std::vector<TextLine> &lines,
   }
 }
 
-} // namespace
+}  // namespace
 
-std::vector<Measurement>
-read_biologic_mpt_records(const std::vector<TextLine> &lines,
-                          const std::string &file) {
+std::vector<Measurement> read_biologic_mpt_records(const std::vector<TextLine>& lines,
+                                                   const std::string& file) {
   const std::size_t header_lines = header_line_count(lines, file);
-  const TextLine &header = lines[header_lines - 1];
+  const TextLine& header = lines[header_lines - 1];
   std::vector<std::string_view> fields;
   split_fields(header.text, Delimiter::tab, fields);
   std::vector<std::string> names(fields.begin(), fields.end());
   if (names.empty())
     throw ParseError(file, header.number, 0,
                      "expected the tab-separated column names on line " +
-                         std::to_string(header.number) +
-                         " (as 'Nb header lines' says)");
+                         std::to_string(header.number) + " (as 'Nb header lines' says)");
 
   std::vector<std::vector<double>> values(names.size());
-  for (auto &v : values)
-    v.reserve(lines.size() - header_lines);
+  for (auto& v : values) v.reserve(lines.size() - header_lines);
   std::vector<std::size_t> row_line;
   row_line.reserve(lines.size() - header_lines);
   std::size_t width = 0, width_line = 0;
   for (std::size_t i = header_lines; i < lines.size(); ++i) {
-    const TextLine &line = lines[i];
-    if (is_blank(line.text))
-      continue;
+    const TextLine& line = lines[i];
+    if (is_blank(line.text)) continue;
     split_fields(line.text, Delimiter::tab, fields);
     if (width == 0) {
       // Rows may be narrower than the header (EC-Lab lists columns it then
@@ -313,10 +271,8 @@ read_biologic_mpt_records(const std::vector<TextLine> &lines,
       width = std::min(fields.size(), names.size());
       width_line = line.number;
     }
-    if (fields.size() != width &&
-        !(width == names.size() && fields.size() > width))
-      fail_field_count(file, line.number, width, fields.size(), "tab",
-                       width_line);
+    if (fields.size() != width && !(width == names.size() && fields.size() > width))
+      fail_field_count(file, line.number, width, fields.size(), "tab", width_line);
     for (std::size_t k = 0; k < width; ++k) {
       double v = 0;
       if (!parse_field(fields[k], true, v))
@@ -327,27 +283,23 @@ read_biologic_mpt_records(const std::vector<TextLine> &lines,
   }
   std::vector<std::string> dropped;
   if (width > 0 && width < names.size()) {
-    for (std::size_t k = width; k < names.size(); ++k)
-      dropped.push_back(names[k]);
+    for (std::size_t k = width; k < names.size(); ++k) dropped.push_back(names[k]);
     names.resize(width);
     values.resize(width);
   }
 
   Measurement m =
-      eclab_record(names, std::move(values),
-                   eclab_technique(technique_name(lines, header_lines)));
-  for (const Column &c : m.columns) {
-    if (c.quantity == Quantity::other)
-      continue;
+      eclab_record(names, std::move(values), eclab_technique(technique_name(lines, header_lines)));
+  for (const Column& c : m.columns) {
+    if (c.quantity == Quantity::other) continue;
     for (std::size_t i = 0; i < c.values.size(); ++i)
       if (!std::isfinite(c.values[i])) {
         std::size_t field = 0;
         for (std::size_t k = 0; k < names.size(); ++k)
-          if (names[k] == c.source_name)
-            field = k + 1;
+          if (names[k] == c.source_name) field = k + 1;
         throw ParseError(file, row_line[i], field,
-                         "expected a finite number for " + c.source_name +
-                             " (field " + std::to_string(field) + ")");
+                         "expected a finite number for " + c.source_name + " (field " +
+                             std::to_string(field) + ")");
       }
   }
   m.meta.format = "biologic-mpt";
@@ -359,16 +311,13 @@ read_biologic_mpt_records(const std::vector<TextLine> &lines,
   }
   if (!dropped.empty()) {
     std::string list;
-    for (const auto &d : dropped)
-      list += (list.empty() ? "'" : ", '") + d + "'";
+    for (const auto& d : dropped) list += (list.empty() ? "'" : ", '") + d + "'";
     m.meta.warnings.push_back("the column header names " +
                               std::to_string(names.size() + dropped.size()) +
-                              " columns but the rows hold " +
-                              std::to_string(names.size()) +
+                              " columns but the rows hold " + std::to_string(names.size()) +
                               "; not in the rows: " + list);
   }
-  if (m.size() == 0)
-    m.meta.warnings.push_back("the table holds no rows");
+  if (m.size() == 0) m.meta.warnings.push_back("the table holds no rows");
   if (m.meta.technique == Technique::impedance && m.size() > 0)
     return split_impedance_sweeps(std::move(m));
   std::vector<Measurement> out;
@@ -376,4 +325,4 @@ read_biologic_mpt_records(const std::vector<TextLine> &lines,
   return out;
 }
 
-} // namespace solyte::io::detail
+}  // namespace solyte::io::detail

@@ -14,12 +14,12 @@
 namespace solyte::io::detail {
 
 /// True when the first line is the EC-Lab/BT-Lab text-export banner.
-bool is_biologic_mpt(const std::vector<TextLine> &lines);
+bool is_biologic_mpt(const std::vector<TextLine>& lines);
 
 /// Every sweep in the file, split where "cycle number" changes or the frequency
 /// restarts. Throws ParseError for files of other techniques or damaged tables.
-std::vector<Spectrum> read_biologic_mpt(const std::vector<TextLine> &lines,
-                                        const std::string &file);
+std::vector<Spectrum> read_biologic_mpt(const std::vector<TextLine>& lines,
+                                        const std::string& file);
 
 /// Every column of the table as a record (impedance techniques: one record per
 /// sweep, split where "cycle number" changes or the frequency restarts), named
@@ -27,8 +27,7 @@ std::vector<Spectrum> read_biologic_mpt(const std::vector<TextLine> &lines,
 /// and settings into meta.header, the technique from line 4, the electrode area
 /// and a thermostat temperature when stated. Throws ParseError naming line and
 /// field for a damaged row.
-std::vector<Measurement>
-read_biologic_mpt_records(const std::vector<TextLine> &lines,
-                          const std::string &file);
+std::vector<Measurement> read_biologic_mpt_records(const std::vector<TextLine>& lines,
+                                                   const std::string& file);
 
-} // namespace solyte::io::detail
+}  // namespace solyte::io::detail

@@ -22,7 +22,7 @@ struct KnownColumn {
   int rank;
 };
 
-constexpr double kMilliampHourInCoulomb = 3.6; // 1 mA·h = 1e-3 A · 3600 s
+constexpr double kMilliampHourInCoulomb = 3.6;  // 1 mA·h = 1e-3 A · 3600 s
 
 constexpr KnownColumn kKnown[] = {
     {"time/s", Quantity::time, 1.0, 0.0, 0},
@@ -38,7 +38,7 @@ constexpr KnownColumn kKnown[] = {
     {"Pwe/W", Quantity::power, 1.0, 0.0, 0},
     {"freq/Hz", Quantity::frequency, 1.0, 0.0, 0},
     {"Re(Z)/Ohm", Quantity::z_real, 1.0, 0.0, 0},
-    {"-Im(Z)/Ohm", Quantity::z_imag, -1.0, 0.0, 0}, // EC-Lab stores −Z''
+    {"-Im(Z)/Ohm", Quantity::z_imag, -1.0, 0.0, 0},  // EC-Lab stores −Z''
     {"|Z|/Ohm", Quantity::z_modulus, 1.0, 0.0, 0},
     {"Phase(Z)/deg", Quantity::z_phase, 1.0, 0.0, 0},
     {"cycle number", Quantity::cycle, 1.0, 0.0, 0},
@@ -47,23 +47,21 @@ constexpr KnownColumn kKnown[] = {
     {"Temperature/K", Quantity::temperature, 1.0, 0.0, 0},
 };
 
-const KnownColumn *known(std::string_view name) {
-  for (const auto &k : kKnown)
-    if (k.name == name)
-      return &k;
+const KnownColumn* known(std::string_view name) {
+  for (const auto& k : kKnown)
+    if (k.name == name) return &k;
   return nullptr;
 }
 
 struct TechniqueName {
-  std::string_view name; // lower case
+  std::string_view name;  // lower case
   Technique technique;
 };
 
 constexpr TechniqueName kTechniques[] = {
     {"potentio electrochemical impedance spectroscopy", Technique::impedance},
     {"galvano electrochemical impedance spectroscopy", Technique::impedance},
-    {"staircase potentio electrochemical impedance spectroscopy",
-     Technique::impedance},
+    {"staircase potentio electrochemical impedance spectroscopy", Technique::impedance},
     {"peis", Technique::impedance},
     {"geis", Technique::impedance},
     {"cyclic voltammetry", Technique::cyclic_voltammetry},
@@ -72,8 +70,7 @@ constexpr TechniqueName kTechniques[] = {
     {"cyclic voltammetry advanced", Technique::cyclic_voltammetry},
     {"linear sweep voltammetry", Technique::linear_sweep},
     {"lsv", Technique::linear_sweep},
-    {"galvanostatic cycling with potential limitation",
-     Technique::galvanostatic},
+    {"galvanostatic cycling with potential limitation", Technique::galvanostatic},
     {"gcpl", Technique::galvanostatic},
     {"chronopotentiometry", Technique::chronopotentiometry},
     {"cp", Technique::chronopotentiometry},
@@ -84,31 +81,27 @@ constexpr TechniqueName kTechniques[] = {
     {"ocv", Technique::open_circuit},
 };
 
-} // namespace
+}  // namespace
 
 Technique eclab_technique(std::string_view name) {
   std::string lower = ascii_lower(name);
-  while (!lower.empty() && (lower.back() == ' ' || lower.back() == '\r'))
-    lower.pop_back();
-  for (const auto &t : kTechniques)
-    if (t.name == lower)
-      return t.technique;
+  while (!lower.empty() && (lower.back() == ' ' || lower.back() == '\r')) lower.pop_back();
+  for (const auto& t : kTechniques)
+    if (t.name == lower) return t.technique;
   return Technique::other;
 }
 
-Measurement eclab_record(const std::vector<std::string> &names,
-                         std::vector<std::vector<double>> values,
-                         Technique technique) {
+Measurement eclab_record(const std::vector<std::string>& names,
+                         std::vector<std::vector<double>> values, Technique technique) {
   // Which column carries each quantity: the best-ranked known name present.
-  std::vector<const KnownColumn *> role(names.size(), nullptr);
+  std::vector<const KnownColumn*> role(names.size(), nullptr);
   std::array<int, 32> best_rank;
   best_rank.fill(std::numeric_limits<int>::max());
   std::array<int, 32> best_column;
   best_column.fill(-1);
   for (std::size_t k = 0; k < names.size(); ++k) {
-    const KnownColumn *c = known(names[k]);
-    if (!c)
-      continue;
+    const KnownColumn* c = known(names[k]);
+    if (!c) continue;
     const auto q = static_cast<std::size_t>(c->quantity);
     if (c->rank < best_rank[q]) {
       best_rank[q] = c->rank;
@@ -116,35 +109,30 @@ Measurement eclab_record(const std::vector<std::string> &names,
     }
   }
   for (std::size_t k = 0; k < names.size(); ++k) {
-    const KnownColumn *c = known(names[k]);
-    if (c && best_column[static_cast<std::size_t>(c->quantity)] ==
-                 static_cast<int>(k))
-      role[k] = c;
+    const KnownColumn* c = known(names[k]);
+    if (c && best_column[static_cast<std::size_t>(c->quantity)] == static_cast<int>(k)) role[k] = c;
   }
 
   Measurement m;
   m.columns.reserve(names.size());
   for (std::size_t k = 0; k < names.size(); ++k) {
-    std::vector<double> &v = values[k];
-    if (const KnownColumn *c = role[k]) {
+    std::vector<double>& v = values[k];
+    if (const KnownColumn* c = role[k]) {
       if (c->scale != 1.0 || c->offset != 0.0)
-        for (double &x : v)
-          x = c->scale * x + c->offset;
+        for (double& x : v) x = c->scale * x + c->offset;
       m.add(c->quantity, std::move(v), names[k]);
       continue;
     }
-    Column &col = m.add(Quantity::other, std::move(v), names[k]);
+    Column& col = m.add(Quantity::other, std::move(v), names[k]);
     col.name = names[k];
     const auto slash = names[k].find('/');
-    col.unit =
-        slash == std::string::npos ? std::string() : names[k].substr(slash + 1);
+    col.unit = slash == std::string::npos ? std::string() : names[k].substr(slash + 1);
   }
   const bool impedance =
-      m.has(Quantity::frequency) &&
-      ((m.has(Quantity::z_real) && m.has(Quantity::z_imag)) ||
-       (m.has(Quantity::z_modulus) && m.has(Quantity::z_phase)));
+      m.has(Quantity::frequency) && ((m.has(Quantity::z_real) && m.has(Quantity::z_imag)) ||
+                                     (m.has(Quantity::z_modulus) && m.has(Quantity::z_phase)));
   m.meta.technique = impedance ? Technique::impedance : technique;
   return m;
 }
 
-} // namespace solyte::io::detail
+}  // namespace solyte::io::detail

@@ -26,8 +26,7 @@ Technique eclab_technique(std::string_view name);
 /// Quantity::other under their full name with the unit after the first '/'. A
 /// file with impedance columns is an impedance record whatever `technique`
 /// says.
-Measurement eclab_record(const std::vector<std::string> &names,
-                         std::vector<std::vector<double>> values,
-                         Technique technique);
+Measurement eclab_record(const std::vector<std::string>& names,
+                         std::vector<std::vector<double>> values, Technique technique);
 
-} // namespace solyte::io::detail
+}  // namespace solyte::io::detail

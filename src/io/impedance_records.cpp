@@ -10,11 +10,11 @@ namespace solyte::io::detail {
 
 namespace {
 
-Measurement slice(const Measurement &m, std::size_t begin, std::size_t end) {
+Measurement slice(const Measurement& m, std::size_t begin, std::size_t end) {
   Measurement out;
   out.meta = m.meta;
   out.columns.reserve(m.columns.size());
-  for (const Column &c : m.columns) {
+  for (const Column& c : m.columns) {
     Column s;
     s.quantity = c.quantity;
     s.name = c.name;
@@ -27,27 +27,24 @@ Measurement slice(const Measurement &m, std::size_t begin, std::size_t end) {
   return out;
 }
 
-} // namespace
+}  // namespace
 
-bool is_impedance_record(const Measurement &m) {
-  return m.has(Quantity::frequency) &&
-         ((m.has(Quantity::z_real) && m.has(Quantity::z_imag)) ||
-          (m.has(Quantity::z_modulus) && m.has(Quantity::z_phase)));
+bool is_impedance_record(const Measurement& m) {
+  return m.has(Quantity::frequency) && ((m.has(Quantity::z_real) && m.has(Quantity::z_imag)) ||
+                                        (m.has(Quantity::z_modulus) && m.has(Quantity::z_phase)));
 }
 
-std::vector<Measurement> split_impedance_sweeps(Measurement m,
-                                                std::size_t first_index) {
+std::vector<Measurement> split_impedance_sweeps(Measurement m, std::size_t first_index) {
   std::vector<Measurement> out;
   const std::size_t n = m.size();
-  if (n == 0)
-    return out;
-  const Column *f = m.find(Quantity::frequency);
+  if (n == 0) return out;
+  const Column* f = m.find(Quantity::frequency);
   if (!f) {
     m.meta.index_in_file = first_index;
     out.push_back(std::move(m));
     return out;
   }
-  const Column *cycle = m.find(Quantity::cycle);
+  const Column* cycle = m.find(Quantity::cycle);
   std::vector<std::size_t> starts{0};
   int direction = 0;
   for (std::size_t i = 1; i < n; ++i) {
@@ -74,45 +71,40 @@ std::vector<Measurement> split_impedance_sweeps(Measurement m,
   return out;
 }
 
-Spectrum spectrum_from_record(const Measurement &m, const std::string &file) {
-  const std::string where =
-      m.meta.index_in_file > 0
-          ? "record " + std::to_string(m.meta.index_in_file + 1) + ": "
-          : std::string();
+Spectrum spectrum_from_record(const Measurement& m, const std::string& file) {
+  const std::string where = m.meta.index_in_file > 0
+                                ? "record " + std::to_string(m.meta.index_in_file + 1) + ": "
+                                : std::string();
   if (!is_impedance_record(m))
-    throw ParseError(
-        file, 0, 0,
-        where +
-            "expected impedance columns (frequency with Z' and Z'' or |Z| and "
-            "phase); this record holds " +
-            std::string(to_string(m.meta.technique)));
+    throw ParseError(file, 0, 0,
+                     where +
+                         "expected impedance columns (frequency with Z' and Z'' or |Z| and "
+                         "phase); this record holds " +
+                         std::string(to_string(m.meta.technique)));
   Spectrum s;
   s.meta = m.meta;
   s.meta.technique = Technique::impedance;
-  const Column &f = *m.find(Quantity::frequency);
+  const Column& f = *m.find(Quantity::frequency);
   s.frequency_hz = f.values;
   s.impedance_ohm.resize(m.size());
-  const Column *re = m.find(Quantity::z_real);
-  const Column *im = m.find(Quantity::z_imag);
+  const Column* re = m.find(Quantity::z_real);
+  const Column* im = m.find(Quantity::z_imag);
   if (re && im) {
-    for (std::size_t i = 0; i < m.size(); ++i)
-      s.impedance_ohm[i] = {re->values[i], im->values[i]};
+    for (std::size_t i = 0; i < m.size(); ++i) s.impedance_ohm[i] = {re->values[i], im->values[i]};
   } else {
-    const Column &mod = *m.find(Quantity::z_modulus);
-    const Column &ph = *m.find(Quantity::z_phase);
+    const Column& mod = *m.find(Quantity::z_modulus);
+    const Column& ph = *m.find(Quantity::z_phase);
     for (std::size_t i = 0; i < m.size(); ++i)
-      s.impedance_ohm[i] =
-          std::polar(mod.values[i], ph.values[i] * constants::pi / 180.0);
+      s.impedance_ohm[i] = std::polar(mod.values[i], ph.values[i] * constants::pi / 180.0);
   }
   try {
     validate(s, 3);
-  } catch (const InvalidArgument &e) {
+  } catch (const InvalidArgument& e) {
     // validate() names the spectrum by its label; the file is named by the
     // ParseError.
     std::string what = e.what();
     const std::string label = s.label() + ": ";
-    if (what.compare(0, label.size(), label) == 0)
-      what.erase(0, label.size());
+    if (what.compare(0, label.size(), label) == 0) what.erase(0, label.size());
     throw ParseError(file, 0, 0,
                      where +
                          "expected a spectrum of at least 3 points with "
@@ -122,4 +114,4 @@ Spectrum spectrum_from_record(const Measurement &m, const std::string &file) {
   return s;
 }
 
-} // namespace solyte::io::detail
+}  // namespace solyte::io::detail

@@ -16,16 +16,15 @@ namespace solyte::io::detail {
 /// alike and index_in_file counts the sweeps from `first_index`. A record
 /// without a frequency column is returned unchanged; an empty one gives an
 /// empty list.
-std::vector<Measurement> split_impedance_sweeps(Measurement m,
-                                                std::size_t first_index = 0);
+std::vector<Measurement> split_impedance_sweeps(Measurement m, std::size_t first_index = 0);
 
 /// True when the record holds a frequency and Z' and Z'' (or |Z| and phase)
 /// columns.
-bool is_impedance_record(const Measurement &m);
+bool is_impedance_record(const Measurement& m);
 
 /// The record as a spectrum (Z from Z'/Z'' or |Z|/phase). Throws ParseError
 /// naming `file` and the record when it has fewer than 3 points, a non-positive
 /// or repeated frequency or frequencies that are not monotonic.
-Spectrum spectrum_from_record(const Measurement &m, const std::string &file);
+Spectrum spectrum_from_record(const Measurement& m, const std::string& file);
 
-} // namespace solyte::io::detail
+}  // namespace solyte::io::detail

@@ -11,18 +11,17 @@
 
 namespace solyte::io {
 
-std::vector<Measurement>
-read_measurements_from_bytes(std::string_view bytes, const std::string &name,
-                             const ReadOptions &options) {
+std::vector<Measurement> read_measurements_from_bytes(std::string_view bytes,
+                                                      const std::string& name,
+                                                      const ReadOptions& options) {
   detail::Detection found;
   detail::detect_reader(bytes, name, found, true);
-  const detail::FormatReader *reader = found.reader;
+  const detail::FormatReader* reader = found.reader;
   std::vector<Measurement> records = reader->read(found.content, name, options);
   for (std::size_t i = 0; i < records.size(); ++i) {
-    Measurement &m = records[i];
+    Measurement& m = records[i];
     m.meta.source_file = name;
-    if (m.meta.format.empty())
-      m.meta.format = std::string(reader->name);
+    if (m.meta.format.empty()) m.meta.format = std::string(reader->name);
     if (!m.meta.temperature_k && options.temperature_k) {
       m.meta.temperature_k = options.temperature_k;
       m.meta.temperature_source = TemperatureSource::option;
@@ -31,8 +30,7 @@ read_measurements_from_bytes(std::string_view bytes, const std::string &name,
   return records;
 }
 
-std::vector<Measurement> read_measurements(const std::string &path,
-                                           const ReadOptions &options) {
+std::vector<Measurement> read_measurements(const std::string& path, const ReadOptions& options) {
   return read_measurements_from_bytes(read_file_bytes(path), path, options);
 }
 
@@ -40,18 +38,17 @@ std::string detect_measurement_format(std::string_view bytes) {
   try {
     detail::Detection found;
     detail::detect_reader(bytes, "", found, false);
-    if (found.reader)
-      return std::string(found.reader->name);
-  } catch (...) { // detection promises not to throw
+    if (found.reader) return std::string(found.reader->name);
+  } catch (...) {  // detection promises not to throw
   }
   return "unknown";
 }
 
 std::vector<FormatInfo> supported_formats() {
   std::vector<FormatInfo> out;
-  for (const auto &r : detail::format_readers())
+  for (const auto& r : detail::format_readers())
     out.push_back({std::string(r.name), std::string(r.description)});
   return out;
 }
 
-} // namespace solyte::io
+}  // namespace solyte::io
