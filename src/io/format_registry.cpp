@@ -9,6 +9,7 @@
 #include "io/metrohm_nova.hpp"
 #include "io/novocontrol_ascii.hpp"
 #include "io/parstat_txt.hpp"
+#include "io/relaxis_eis3.hpp"
 #include "io/versastudio_par.hpp"
 #include "io/zplot.hpp"
 #include "solyte/error.hpp"
@@ -30,6 +31,12 @@ std::vector<Measurement> as_measurements(std::vector<Spectrum> spectra) {
 std::vector<Measurement> read_as_spectra(const FileContent& c, const std::string& file,
                                          const ReadOptions& options) {
   return as_measurements(read_spectra_from_bytes(c.bytes, file, options));
+}
+
+bool is_eis3(const FileContent& c) { return is_sqlite(c.bytes); }
+std::vector<Measurement> read_eis3(const FileContent& c, const std::string& file,
+                                   const ReadOptions&) {
+  return read_relaxis_records(c.bytes, file);
 }
 
 bool is_mpr(const FileContent& c) { return is_biologic_mpr(c.bytes); }
@@ -86,6 +93,7 @@ const FormatReader* find_reader(const FileContent& c) {
 const std::vector<FormatReader>& format_readers() {
   static const std::vector<FormatReader> readers = {
       {"biologic-mpr", "BioLogic EC-Lab binary file (.mpr)", true, is_mpr, read_mpr},
+      {"relaxis-eis3", "RelaxIS 3 project (.eis3, SQLite)", true, is_eis3, read_eis3},
       {"biologic-mpt", "BioLogic EC-Lab / BT-Lab text export (.mpt)", false, is_mpt, read_mpt},
       {"gamry-dta", "Gamry Framework data file (.DTA): EIS, CV, CP/CA, OCV", false,
        on_lines<is_gamry_dta>, read_lines<read_gamry_dta>},
