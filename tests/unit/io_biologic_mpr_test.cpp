@@ -99,7 +99,7 @@ TEST(IoBiologicMpr, PairsAgreePointByPoint) {
       {"cv_lsv_gcpl/yadg_eclab/cv", Technique::cyclic_voltammetry, 1, 5103},  // data module v2
       {"cv_lsv_gcpl/yadg_eclab/lsv", Technique::linear_sweep, 1, 1186},       // v3
       {"cv_lsv_gcpl/yadg_eclab/cp", Technique::chronopotentiometry, 1, 121},  // v3
-      {"cv_lsv_gcpl/yadg_eclab/gcpl.issue_149", Technique::galvanostatic, 1, 132},  // v11
+      {"cv_lsv_gcpl/yadg_eclab/gcpl.issue_149", Technique::galvanostatic, 1, 132},    // v11
       {"eis_vendor_formats/yadg_eclab/peis", Technique::impedance, 1, 32},            // v3
       {"eis_vendor_formats/yadg_eclab/peis.issue_149", Technique::impedance, 4, 21},  // v11
       {"eis_vendor_formats/yadg_eclab/geis.issue_149", Technique::impedance, 4, 21},  // v11
@@ -154,7 +154,8 @@ TEST(IoBiologicMpr, SpotValuesAndSpectra) {
 }
 
 TEST(IoBiologicMpr, EmptyDataModuleGivesAnEmptyRecordWithAWarning) {
-  const auto path = shared_data("eis_vendor_formats/edge_cases_empty_mpr/CHD048_CHD050_60C_C01.mpr");
+  const auto path =
+      shared_data("eis_vendor_formats/edge_cases_empty_mpr/CHD048_CHD050_60C_C01.mpr");
   SOLYTE_REQUIRE_SHARED(path);
   const auto v = read_measurements(path.string());
   ASSERT_EQ(v.size(), 1u);

@@ -42,7 +42,8 @@ bool excluded(const std::string& name, std::string& why) {
     return true;
   }
   for (const auto& [suffix, reason] : not_read())
-    if (name.size() >= suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0) {
+    if (name.size() >= suffix.size() &&
+        name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0) {
       why = reason;
       return true;
     }

@@ -22,11 +22,11 @@ TEST(IoSameSpectrum, EveryFormatGivesTheSameSpectrum) {
     double rel;  // relative agreement the file's printed digits allow
   };
   const Case cases[] = {
-      {"data.dta", "gamry-dta", 1e-6},     // Gamry prints 7 significant digits
-      {"data.z", "zplot", 1e-6},           // 1.090092E+02: 7 digits
-      {"data.dfr", "autolab-dfr", 1e-7},   // full doubles (vs the 8 digits of data.mpt)
-      {"data.i2b", "delimited", 1e-7},     // full doubles
-      {"data.P00", "delimited", 5e-4},     // 11.210e+01 for 112.0578: 4 digits, zero-padded
+      {"data.dta", "gamry-dta", 1e-6},    // Gamry prints 7 significant digits
+      {"data.z", "zplot", 1e-6},          // 1.090092E+02: 7 digits
+      {"data.dfr", "autolab-dfr", 1e-7},  // full doubles (vs the 8 digits of data.mpt)
+      {"data.i2b", "delimited", 1e-7},    // full doubles
+      {"data.P00", "delimited", 5e-4},    // 11.210e+01 for 112.0578: 4 digits, zero-padded
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.file);

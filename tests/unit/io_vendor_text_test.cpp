@@ -45,7 +45,8 @@ TEST(IoGamryDta, AbortedImpedanceRun) {
   EXPECT_EQ(v[1].meta.technique, Technique::impedance);
   EXPECT_EQ(v[1].size(), 72u);
   bool warned = false;
-  for (const auto& w : v[1].meta.warnings) warned = warned || w.find("aborted") != std::string::npos;
+  for (const auto& w : v[1].meta.warnings)
+    warned = warned || w.find("aborted") != std::string::npos;
   EXPECT_TRUE(warned);
   const auto s = solyte::io::read_spectra(path.string());
   ASSERT_EQ(s.size(), 1u);
@@ -54,7 +55,8 @@ TEST(IoGamryDta, AbortedImpedanceRun) {
 }
 
 TEST(IoGamryDta, DamageNamesTheLine) {
-  const std::string head = "EXPLAIN\nTAG\tEISPOT\nZCURVE\tTABLE\n\tPt\tFreq\tZreal\tZimag\n\t#\tHz\tohm\tohm\n";
+  const std::string head =
+      "EXPLAIN\nTAG\tEISPOT\nZCURVE\tTABLE\n\tPt\tFreq\tZreal\tZimag\n\t#\tHz\tohm\tohm\n";
   try {
     read_measurements_from_bytes(head + "\t0\t1000\t1\t-1\n\t1\t100\tx\t-2\n", "d.DTA");
     ADD_FAILURE();
