@@ -604,11 +604,7 @@ std::vector<Measurement> read_biologic_mpr(std::string_view bytes, const std::st
         r.fail(layout.points_at + i * point_bytes,
                "expected a finite " + c.source_name + " in point " + std::to_string(i + 1));
   }
-  if (m.meta.technique == Technique::impedance && m.size() > 0)
-    return split_impedance_sweeps(std::move(m));
-  std::vector<Measurement> out;
-  out.push_back(std::move(m));
-  return out;
+  return records_of(std::move(m));
 }
 
 }  // namespace solyte::io::detail

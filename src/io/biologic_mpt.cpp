@@ -318,11 +318,7 @@ std::vector<Measurement> read_biologic_mpt_records(const std::vector<TextLine>& 
                               "; not in the rows: " + list);
   }
   if (m.size() == 0) m.meta.warnings.push_back("the table holds no rows");
-  if (m.meta.technique == Technique::impedance && m.size() > 0)
-    return split_impedance_sweeps(std::move(m));
-  std::vector<Measurement> out;
-  out.push_back(std::move(m));
-  return out;
+  return records_of(std::move(m));
 }
 
 }  // namespace solyte::io::detail

@@ -71,6 +71,14 @@ std::vector<Measurement> split_impedance_sweeps(Measurement m, std::size_t first
   return out;
 }
 
+std::vector<Measurement> records_of(Measurement m) {
+  if (m.meta.technique == Technique::impedance && m.size() > 0)
+    return split_impedance_sweeps(std::move(m));
+  std::vector<Measurement> out;
+  out.push_back(std::move(m));
+  return out;
+}
+
 Spectrum spectrum_from_record(const Measurement& m, const std::string& file) {
   const std::string where = m.meta.index_in_file > 0
                                 ? "record " + std::to_string(m.meta.index_in_file + 1) + ": "

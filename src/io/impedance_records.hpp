@@ -18,6 +18,10 @@ namespace solyte::io::detail {
 /// empty list.
 std::vector<Measurement> split_impedance_sweeps(Measurement m, std::size_t first_index = 0);
 
+/// The record as a list: split into sweeps when it is a non-empty impedance record, else
+/// alone.
+std::vector<Measurement> records_of(Measurement m);
+
 /// True when the record holds a frequency and Z' and Z'' (or |Z| and phase)
 /// columns.
 bool is_impedance_record(const Measurement& m);

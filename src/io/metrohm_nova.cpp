@@ -68,15 +68,12 @@ std::vector<Measurement> read_metrohm_nova(const std::vector<TextLine>& lines,
   read_table_rows(lines, 1, lines.size(), d, comma_decimal(d), columns, file, values);
   Measurement m = table_record(columns, std::move(values));
   m.meta.format = "metrohm-nova";
-  if (is_impedance_record(m)) {
+  if (is_impedance_record(m))
     m.meta.technique = Technique::impedance;
-    return split_impedance_sweeps(std::move(m));
-  }
-  m.meta.technique = scan && applied ? Technique::cyclic_voltammetry : Technique::other;
+  else
+    m.meta.technique = scan && applied ? Technique::cyclic_voltammetry : Technique::other;
   if (m.size() == 0) m.meta.warnings.push_back("the table holds no rows");
-  std::vector<Measurement> out;
-  out.push_back(std::move(m));
-  return out;
+  return records_of(std::move(m));
 }
 
 }  // namespace solyte::io::detail

@@ -77,11 +77,7 @@ std::vector<Measurement> read_versastudio_par(const std::vector<TextLine>& lines
     m.meta = meta;
     m.meta.header.emplace_back("Segment", section);
     m.meta.technique = is_impedance_record(m) ? Technique::impedance : Technique::other;
-    if (m.meta.technique == Technique::impedance) {
-      for (Measurement& s : split_impedance_sweeps(std::move(m))) out.push_back(std::move(s));
-    } else {
-      out.push_back(std::move(m));
-    }
+    for (Measurement& r : records_of(std::move(m))) out.push_back(std::move(r));
     i = end - 1;
   }
   if (out.empty())
