@@ -1,9 +1,17 @@
 #include "io/format_registry.hpp"
 
+#include "io/autolab_dfr.hpp"
+#include "io/biologic_mpr.hpp"
 #include "io/biologic_mpt.hpp"
 #include "io/delimited_text.hpp"
+#include "io/gamry_dta.hpp"
 #include "io/generic_table.hpp"
+#include "io/metrohm_nova.hpp"
 #include "io/novocontrol_ascii.hpp"
+#include "io/parstat_txt.hpp"
+#include "io/relaxis_eis3.hpp"
+#include "io/versastudio_par.hpp"
+#include "io/zplot.hpp"
 #include "solyte/error.hpp"
 
 namespace solyte::io::detail {
@@ -17,29 +25,48 @@ std::vector<Measurement> as_measurements(std::vector<Spectrum> spectra) {
   return out;
 }
 
-// Impedance content goes through the impedance readers, so that read_spectra and
-// read_measurements agree point for point.
+// Impedance content of the delimited and Novocontrol formats goes through the
+// impedance readers, so that read_spectra and read_measurements agree point for
+// point.
 std::vector<Measurement> read_as_spectra(const FileContent& c, const std::string& file,
                                          const ReadOptions& options) {
   return as_measurements(read_spectra_from_bytes(c.bytes, file, options));
 }
 
-bool is_mpr(const FileContent& c) { return c.bytes.substr(0, 22) == "BIO-LOGIC MODULAR FILE"; }
+bool is_eis3(const FileContent& c) { return is_sqlite(c.bytes); }
+std::vector<Measurement> read_eis3(const FileContent& c, const std::string& file,
+                                   const ReadOptions&) {
+  return read_relaxis_records(c.bytes, file);
+}
+
+bool is_mpr(const FileContent& c) { return is_biologic_mpr(c.bytes); }
 bool is_mpt(const FileContent& c) { return is_biologic_mpt(*c.lines); }
 bool is_novocontrol(const FileContent& c) { return is_novocontrol_ascii(*c.lines); }
 bool is_delimited(const FileContent& c) { return has_numeric_table(*c.lines); }
 
-// Until the EC-Lab reader knows every technique, non-impedance .mpt tables are read as
-// generic named-column tables (their column header is the last header line).
-std::vector<Measurement> read_mpt_any(const FileContent& c, const std::string& file,
-                                      const ReadOptions& options) {
-  const bool impedance = options.technique ? *options.technique == Technique::impedance
-                                           : generic_table_is_impedance(*c.lines);
-  if (impedance) return read_as_spectra(c, file, options);
-  std::vector<Measurement> out;
-  out.push_back(read_generic_table(*c.lines, file, {.technique = options.technique}));
-  out.back().meta.format = "biologic-mpt";
-  return out;
+// Text readers that take decoded lines and need no options.
+template <bool (*Detect)(const std::vector<TextLine>&)>
+bool on_lines(const FileContent& c) {
+  return Detect(*c.lines);
+}
+template <std::vector<Measurement> (*Read)(const std::vector<TextLine>&, const std::string&)>
+std::vector<Measurement> read_lines(const FileContent& c, const std::string& file,
+                                    const ReadOptions&) {
+  return Read(*c.lines, file);
+}
+
+std::vector<Measurement> read_mpr(const FileContent& c, const std::string& file,
+                                  const ReadOptions&) {
+  std::vector<std::string> warnings;
+  auto records = read_biologic_mpr(c.bytes, file, warnings);
+  for (auto& m : records)
+    m.meta.warnings.insert(m.meta.warnings.begin(), warnings.begin(), warnings.end());
+  return records;
+}
+
+std::vector<Measurement> read_mpt(const FileContent& c, const std::string& file,
+                                  const ReadOptions&) {
+  return read_biologic_mpt_records(*c.lines, file);
 }
 
 std::vector<Measurement> read_delimited_any(const FileContent& c, const std::string& file,
@@ -53,19 +80,71 @@ std::vector<Measurement> read_delimited_any(const FileContent& c, const std::str
   return out;
 }
 
+const FormatReader* find_reader(const FileContent& c) {
+  for (const auto& r : format_readers()) {
+    if (r.binary != (c.lines == nullptr)) continue;
+    if (r.detect(c)) return &r;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 const std::vector<FormatReader>& format_readers() {
   static const std::vector<FormatReader> readers = {
-      {"biologic-mpr", "BioLogic EC-Lab binary file (.mpr)", true, is_mpr, read_as_spectra},
-      {"biologic-mpt", "BioLogic EC-Lab / BT-Lab text export (.mpt)", false, is_mpt,
-       read_mpt_any},
+      {"biologic-mpr", "BioLogic EC-Lab binary file (.mpr)", true, is_mpr, read_mpr},
+      {"relaxis-eis3", "RelaxIS 3 project (.eis3, SQLite)", true, is_eis3, read_eis3},
+      {"biologic-mpt", "BioLogic EC-Lab / BT-Lab text export (.mpt)", false, is_mpt, read_mpt},
+      {"gamry-dta", "Gamry Framework data file (.DTA): EIS, CV, CP/CA, OCV", false,
+       on_lines<is_gamry_dta>, read_lines<read_gamry_dta>},
+      {"zplot", "Scribner ZPlot/ZView (.z) and Z60W/ZPlotW data files (also Autolab .txt)", false,
+       on_lines<is_zplot>, read_lines<read_zplot>},
+      {"autolab-dfr", "Eco Chemie / Metrohm Autolab FRA data file (.dfr)", false,
+       on_lines<is_autolab_dfr>, read_lines<read_autolab_dfr>},
+      {"versastudio-par", "Princeton Applied Research VersaStudio file (.par)", false,
+       on_lines<is_versastudio_par>, read_lines<read_versastudio_par>},
+      {"parstat-txt", "Parstat text export with DC and impedance rows", false,
+       on_lines<is_parstat_txt>, read_lines<read_parstat_txt>},
+      {"metrohm-nova", "Metrohm Autolab NOVA ASCII export", false, on_lines<is_metrohm_nova>,
+       read_lines<read_metrohm_nova>},
       {"novocontrol-ascii", "Novocontrol WinDETA / NEISYS ASCII export", false, is_novocontrol,
        read_as_spectra},
-      {"delimited", "delimited text table (CSV, TSV, semicolon, blanks) with named columns",
-       false, is_delimited, read_delimited_any},
+      {"delimited", "delimited text table (CSV, TSV, semicolon, blanks) with named columns", false,
+       is_delimited, read_delimited_any},
   };
   return readers;
+}
+
+std::string expected_formats() {
+  std::string s = "expected one of: ";
+  bool first = true;
+  for (const auto& r : format_readers()) {
+    s += (first ? "" : "; ") + std::string(r.description);
+    first = false;
+  }
+  return s;
+}
+
+void detect_reader(std::string_view bytes, const std::string& name, Detection& out,
+                   bool must_find) {
+  out.content = FileContent{bytes, nullptr};
+  out.reader = find_reader(out.content);
+  if (out.reader) return;
+  out.decoded = decode_text(bytes);
+  if (is_blank(out.decoded.text)) {
+    if (must_find) throw ParseError(name, 0, 0, "empty file; " + expected_formats());
+    return;
+  }
+  if (looks_binary(out.decoded.text)) {
+    if (must_find)
+      throw ParseError(name, 0, 0, "binary content of no known format; " + expected_formats());
+    return;
+  }
+  out.lines = split_lines(out.decoded.text);
+  out.content.lines = &out.lines;
+  out.reader = find_reader(out.content);
+  if (!out.reader && must_find)
+    throw ParseError(name, 0, 0, "no table of numbers found; " + expected_formats());
 }
 
 }  // namespace solyte::io::detail

@@ -1,12 +1,13 @@
-// The table of file formats the front door (read_measurements.cpp) tries, in order. Each
-// reader says whether it recognises some content and reads it. A new format is one reader
-// file plus one entry in format_registry.cpp.
+// The table of file formats the front door (read_measurements.cpp) tries, in
+// order. Each reader says whether it recognises some content and reads it. A
+// new format is one reader file plus one entry in format_registry.cpp.
 #pragma once
 
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "io/text_decode.hpp"
 #include "io/text_table.hpp"
 #include "solyte/core/measurement.hpp"
 #include "solyte/io/read_spectra.hpp"
@@ -28,8 +29,26 @@ struct FormatReader {
                                    const ReadOptions& options) = nullptr;
 };
 
-/// All readers: binary ones first (by magic bytes), then text ones from the most specific to
-/// the generic delimited table.
+/// All readers: binary ones first (by magic bytes), then text ones from the
+/// most specific to the generic delimited table.
 const std::vector<FormatReader>& format_readers();
+
+/// What the front door found: the reader, and the decoded text it reads (for
+/// text formats). `content.lines` points into `lines`, which views
+/// `decoded.text`: keep the object in place.
+struct Detection {
+  const FormatReader* reader = nullptr;
+  DecodedText decoded;
+  std::vector<TextLine> lines;
+  FileContent content;
+};
+
+/// Finds the reader for `bytes` into `out`. Throws ParseError naming `name`
+/// (empty file, binary content of no known format, no table) when `must_find`;
+/// else leaves out.reader null.
+void detect_reader(std::string_view bytes, const std::string& name, Detection& out, bool must_find);
+
+/// "expected one of: …" listing every format, for messages.
+std::string expected_formats();
 
 }  // namespace solyte::io::detail
