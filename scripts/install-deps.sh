@@ -17,6 +17,7 @@ packages=(
   libzip-dev           # Bruker .brml (a zip of XML files)
   libpugixml-dev       # XML: PANalytical .xrdml, Bruker .brml contents, VersaStudio .par
   libplplot-dev plplot-driver-cairo   # figures as SVG/PNG/PDF
+  chromium             # the study report is tested in headless Chromium
   libcli11-dev         # command-line options
   libfmt-dev           # formatting
   nlohmann-json3-dev   # JSON output and input
