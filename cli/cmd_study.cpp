@@ -7,6 +7,7 @@
 #include "commands.hpp"
 #include "output.hpp"
 #include "progress.hpp"
+#include "solyte/error.hpp"
 #include "solyte/study/study.hpp"
 
 namespace solyte::cli {
@@ -21,6 +22,7 @@ struct StudyCmdOptions {
   bool no_figures = false;
   std::string format = "text";
   bool quiet = false;
+  bool schema = false;
 };
 
 Table paper_table(const study::StudySummary& s) {
@@ -39,6 +41,12 @@ Table paper_table(const study::StudySummary& s) {
 }
 
 void run(const StudyCmdOptions& o) {
+  if (o.schema) {
+    write_output("-", study::results_schema_markdown());
+    return;
+  }
+  if (o.manifest.empty())
+    throw InvalidArgument("give a study manifest (solyte study study.toml -o out/)");
   const Format format = parse_format(o.format);
   const auto manifest = study::load_manifest(o.manifest);
   std::unique_ptr<Progress> bar;
@@ -84,9 +92,8 @@ void register_study(CLI::App& app) {
   auto* cmd = app.add_subcommand(
       "study", "Run every analysis of a study manifest: results database, tables, figures, "
                "HTML report and the comparison with published values");
-  cmd->add_option("manifest", o->manifest, "Study manifest (TOML)")
-      ->required()
-      ->check(CLI::ExistingFile);
+  cmd->add_option("manifest", o->manifest, "Study manifest (TOML)")->check(CLI::ExistingFile);
+  cmd->add_flag("--schema", o->schema, "Print the tables of results.sqlite (Markdown) and exit");
   cmd->add_option("--output,-o", o->output, "Output folder (created)")->capture_default_str();
   cmd->add_option("--threads,-j", o->threads, "Worker threads (0 = all cores)")->capture_default_str();
   cmd->add_flag("--no-cache", o->no_cache, "Recompute every analysis even when its inputs did not change");

@@ -1,5 +1,9 @@
 #include "study/schema.hpp"
 
+#include <string>
+
+#include "solyte/study/study.hpp"
+
 namespace solyte::study::detail {
 
 const std::vector<TableDef>& result_tables() {
@@ -99,3 +103,20 @@ const TableDef* find_table(std::string_view name) {
 }
 
 }  // namespace solyte::study::detail
+
+namespace solyte::study {
+
+std::string results_schema_markdown() {
+  std::string md;
+  for (const auto& t : detail::result_tables()) {
+    md += "### `" + std::string(t.name) + "`\n\n" + std::string(t.doc) + ".\n\n";
+    md += "| column | type | meaning |\n|---|---|---|\n";
+    md += "| task | TEXT | the analysis that wrote the row |\n| sample | TEXT | its sample (empty for study-level rows) |\n";
+    for (const auto& c : t.columns)
+      md += "| " + std::string(c.name) + " | " + std::string(c.type) + " | " + std::string(c.doc) + " |\n";
+    md += "\n";
+  }
+  return md;
+}
+
+}  // namespace solyte::study

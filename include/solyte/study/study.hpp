@@ -59,4 +59,8 @@ struct StudySummary {
 
 StudySummary run_study(const Manifest& manifest, const StudyOptions& options = {});
 
+/// The results database as Markdown: one section per table with its columns, units and
+/// meaning (docs/study.md carries it).
+std::string results_schema_markdown();
+
 }  // namespace solyte::study
