@@ -10,6 +10,7 @@
 #include "output.hpp"
 #include "solyte/constants.hpp"
 #include "solyte/error.hpp"
+#include "solyte/io/write_csv.hpp"
 #include "solyte/sim/pellet_impedance.hpp"
 #include "solyte/units.hpp"
 #include "solyte/version.hpp"
@@ -135,15 +136,11 @@ void run_series(const SeriesOptions& o) {
     std::snprintf(index, sizeof index, "%03zu", i + 1);
     const std::string name = o.prefix + "_" + index + "_" + temperature_tag(temps[i]) + ".csv";
     const double sigma = law.sigma_s_per_m(temps[i]);
-    std::string text = "# SYNTHETIC impedance spectrum (not a measurement), written by solyte " +
-                       std::string(solyte::version()) + " simulate series\n";
-    text += "# temperature_K: " + fmt_g(temps[i]) + "\n";
-    text += "# sigma_bulk_S_per_cm: " + fmt_g(sigma * 0.01) + "\n";
-    text += "# " + params.str() + "\n";
-    text += "freq_Hz,Zre_ohm,Zim_ohm\n";
-    for (std::size_t k = 0; k < s.size(); ++k)
-      text += fmt_g(s.frequency_hz[k], 12) + "," + fmt_g(s.impedance_ohm[k].real(), 12) + "," +
-              fmt_g(s.impedance_ohm[k].imag(), 12) + "\n";
+    const std::string text = io::spectrum_csv(
+        s, {"SYNTHETIC impedance spectrum (not a measurement), written by solyte " +
+                std::string(solyte::version()) + " simulate series",
+            "temperature_K: " + fmt_g(temps[i]), "sigma_bulk_S_per_cm: " + fmt_g(sigma * 0.01),
+            params.str()});
     write_output((fs::path(o.out_dir) / name).string(), text);
     truth.add_row({name, temps[i], sigma * 0.01});
   }

@@ -51,6 +51,12 @@ const QuantityInfo& info(Quantity q) {
 std::string_view to_string(Quantity q) { return info(q).name; }
 std::string_view unit_of(Quantity q) { return info(q).unit; }
 
+std::optional<Quantity> quantity_from_string(std::string_view name) {
+  for (const auto& i : kQuantities)
+    if (i.q != Quantity::other && i.name == name) return i.q;
+  return std::nullopt;
+}
+
 const Column* Measurement::find(Quantity q) const {
   for (const auto& c : columns)
     if (c.quantity == q) return &c;

@@ -149,6 +149,13 @@ QuantityMatch identify_quantity(std::string_view header) {
   const std::string name_dots = normalise(name_part, false);
   const std::string unit = normalise(unit_part, false);
 
+  // solyte's own normalised names ("two_theta/deg", "specific_heat_flow/W/g"), as
+  // io::measurement_csv writes them, mean exactly their quantity.
+  if (const auto q = quantity_from_string(name_part); q && unit_part == unit_of(*q)) {
+    m.quantity = *q;
+    return m;
+  }
+
   // Impedance columns are known to the impedance readers' table.
   const ColumnMeaning imp = identify_column(header);
   switch (imp.quantity) {

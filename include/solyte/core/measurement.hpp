@@ -57,6 +57,8 @@ std::string_view to_string(Quantity q);
 /// Unit of the values of a column of quantity q ("s", "V", "A", "deg", "1/cm", "W/g", "" for
 /// counts and cycle numbers, "a.u." for intensity).
 std::string_view unit_of(Quantity q);
+/// Inverse of to_string ("two_theta" → Quantity::two_theta); nullopt for other names.
+std::optional<Quantity> quantity_from_string(std::string_view name);
 
 /// One column: its meaning, its values in unit_of(quantity), and the name the file gave it.
 struct Column {
