@@ -11,6 +11,7 @@
 #include "solyte/constants.hpp"
 #include "solyte/error.hpp"
 #include "solyte/io/write_csv.hpp"
+#include "solyte/study/virtual_lab.hpp"
 #include "solyte/sim/pellet_impedance.hpp"
 #include "solyte/units.hpp"
 #include "solyte/version.hpp"
@@ -209,6 +210,38 @@ void register_simulate(CLI::App& app) {
       "--sigma-ref 1e-6S/cm\n"
       "  solyte conductivity ncb/*.csv -d 10mm -L 0.5mm --temperature-from-name");
   series->callback([o] { run_series(*o); });
+
+  struct StudyOptions {
+    std::string out_dir;
+    std::vector<double> milling{0, 15, 30, 45, 60, 120, 240, 360};
+    double noise = 0.003;
+    std::uint64_t seed = 1;
+    bool quiet = false;
+  };
+  auto so = std::make_shared<StudyOptions>();
+  auto* st = cmd->add_subcommand(
+      "study", "A complete synthetic study of milled NaCB11H12 (the virtual lab): samples milled "
+               "0-360 min with impedance series, and the manifest that analyses them");
+  st->add_option("--output,-o", so->out_dir, "Folder for the study (created)")->required();
+  st->add_option("--milling", so->milling, "Milling times in minutes (must include 0 and 45)")
+      ->delimiter(',')
+      ->capture_default_str();
+  st->add_option("--noise", so->noise, "Gaussian noise relative to |Z|")->capture_default_str();
+  st->add_option("--seed", so->seed, "Noise seed")->capture_default_str();
+  st->add_flag("--quiet,-q", so->quiet, "Say nothing on standard error");
+  st->footer(
+      "Writes study.toml, PARAMETERS.md (the model and every parameter), parameters/truth.csv and "
+      "one folder per sample. Every file says in its header that it is synthetic.\n"
+      "Examples:\n"
+      "  solyte simulate study -o ncb/\n"
+      "  solyte study ncb/study.toml -o out/ncb");
+  st->callback([so] {
+    const auto lab = study::write_virtual_study(
+        so->out_dir, {.milling_min = so->milling, .impedance_noise = so->noise, .seed = so->seed});
+    if (!so->quiet)
+      std::fprintf(stderr, "wrote a synthetic study of %zu files to %s (analyse it with: solyte study %s)\n",
+                   lab.files.size(), so->out_dir.c_str(), lab.manifest.c_str());
+  });
 }
 
 }  // namespace solyte::cli

@@ -89,6 +89,8 @@ void draw_panel(plstream& pls, const Panel& p) {
   pls.adv(0);
   if (p.equal_aspect) {
     pls.vpas(0.12, 0.95, 0.14, 0.88, (yr.hi - yr.lo) / (xr.hi - xr.lo));
+  } else if (p.legend_outside) {
+    pls.vpor(0.09, 0.68, 0.12, 0.90);
   } else {
     pls.vsta();
   }
@@ -115,7 +117,7 @@ void draw_panel(plstream& pls, const Panel& p) {
   }
   std::vector<PLINT> opts, line_colours, line_styles, symbol_colours, symbol_numbers;
   std::vector<PLFLT> line_widths, symbol_scales;
-  std::vector<std::string> texts;
+  std::vector<std::string> texts, symbols;
   for (const auto& s : p.series) {
     std::vector<PLFLT> xs, ys;
     for (std::size_t i = 0; i < std::min(s.x.size(), s.y.size()); ++i) {
@@ -133,8 +135,8 @@ void draw_panel(plstream& pls, const Panel& p) {
       pls.width(1);
     }
     if (s.points) {
-      pls.ssym(0, 0.6);
-      pls.poin(static_cast<PLINT>(xs.size()), xs.data(), ys.data(), 17);
+      pls.ssym(0, 0.9);
+      pls.string(static_cast<PLINT>(xs.size()), xs.data(), ys.data(), s.symbol.c_str());
     }
     if (!s.label.empty()) {
       opts.push_back((s.line ? PL_LEGEND_LINE : 0) | (s.points ? PL_LEGEND_SYMBOL : 0));
@@ -142,8 +144,9 @@ void draw_panel(plstream& pls, const Panel& p) {
       line_styles.push_back(1);
       line_widths.push_back(s.width);
       symbol_colours.push_back(colour(s.color));
-      symbol_scales.push_back(0.6);
-      symbol_numbers.push_back(3);
+      symbol_scales.push_back(0.9);
+      symbol_numbers.push_back(1);
+      symbols.push_back(s.symbol);
       texts.push_back(plain(s.label));
     }
   }
@@ -153,17 +156,20 @@ void draw_panel(plstream& pls, const Panel& p) {
   }
   pls.col0(1);
   pls.lab(plain(p.x_label).c_str(), plain(p.y_label).c_str(), plain(p.title).c_str());
-  if (p.legend && !texts.empty() && texts.size() <= 14) {
-    std::vector<const char*> t, symbols(texts.size(), "#(728)");
+  if (p.legend && !texts.empty() && texts.size() <= 24) {
+    std::vector<const char*> t, glyphs;
     for (const auto& s : texts) t.push_back(s.c_str());
+    for (const auto& s : symbols) glyphs.push_back(s.c_str());
     std::vector<PLINT> text_colours(texts.size(), 1);
     PLFLT w = 0, h = 0;
     pls.schr(0, 0.6);
-    pls.legend(&w, &h, PL_LEGEND_BACKGROUND | PL_LEGEND_BOUNDING_BOX, PL_POSITION_RIGHT | PL_POSITION_TOP,
-               0.02, 0.02, 0.08, 0, 1, 1, 0, 0, static_cast<PLINT>(texts.size()), opts.data(),
-               0.8, 0.8, 1.6, 0.0, text_colours.data(), t.data(), nullptr, nullptr, nullptr,
+    const PLINT where = p.legend_outside ? PL_POSITION_RIGHT | PL_POSITION_OUTSIDE
+                                         : PL_POSITION_RIGHT | PL_POSITION_TOP;
+    pls.legend(&w, &h, PL_LEGEND_BACKGROUND | PL_LEGEND_BOUNDING_BOX, where,
+               p.legend_outside ? 0.03 : 0.02, p.legend_outside ? 0.0 : 0.02, 0.05, 0, 1, 1, 0, 0, static_cast<PLINT>(texts.size()), opts.data(),
+               0.6, 0.8, 1.6, 0.0, text_colours.data(), t.data(), nullptr, nullptr, nullptr,
                nullptr, line_colours.data(), line_styles.data(), line_widths.data(),
-               symbol_colours.data(), symbol_scales.data(), symbol_numbers.data(), symbols.data());
+               symbol_colours.data(), symbol_scales.data(), symbol_numbers.data(), glyphs.data());
     pls.schr(0, 0.8);
   }
 }

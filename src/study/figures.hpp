@@ -17,6 +17,7 @@ struct PlotSeries {
   bool line = true;
   bool points = false;
   double width = 1.5;
+  std::string symbol = "#(840)";   ///< Hershey glyph for points: 840 ○, 841 □, 851 ■, 852 ▲
 };
 
 /// A shaded band along x (e.g. a σ' plateau or a fit window), or a vertical line when x0 = x1.
@@ -40,6 +41,7 @@ struct Panel {
   std::vector<PlotBand> bands;
   std::vector<PlotLabel> labels;
   bool legend = true;
+  bool legend_outside = false;   ///< legend right of the axes (many series)
 };
 
 struct Figure {

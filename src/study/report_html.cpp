@@ -143,9 +143,10 @@ double regime_sigma(const Json& g, double t_k, bool sigma_t) {
 void arrhenius_section(Page& p, const ReportInput& in) {
   Figure f{.name = "arrhenius",
            .caption = "DC conductivity against inverse temperature: points from the σ' plateau, "
-                      "lines the Arrhenius regimes (open symbols: cooling)."};
+                      "lines the Arrhenius regimes (circles heating, squares cooling).",
+           .width = 900, .height = 480};
   Panel panel{.title = "Arrhenius plot", .x_label = "1000/T [1/K]", .y_label = "σ [S/cm]",
-              .log_y = true};
+              .log_y = true, .legend_outside = true};
   int colour = 0;
   for (std::size_t i = 0; i < in.tasks->size(); ++i) {
     const auto& t = (*in.tasks)[i];
@@ -154,7 +155,8 @@ void arrhenius_section(Page& p, const ReportInput& in) {
     if (!plots.is_object()) continue;
     for (const auto& [run, d] : plots.items()) {
       PlotSeries pts{.label = t.sample + (run == "all" ? "" : " (" + run + ")"),
-                     .color = colour, .line = false, .points = true};
+                     .color = colour, .line = false, .points = true,
+                     .symbol = run == "cooling" ? "#(841)" : "#(840)"};
       for (const auto& xy : d["points"]) {
         pts.x.push_back(1000.0 / xy[0].get<double>());
         pts.y.push_back(xy[1].get<double>());
