@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# make demo: impedance spectra → σ_DC(T) → Arrhenius regimes and transitions, on
+# make demo: the reference study end to end, then real data.
+#  (1) examples/ncb-milling: the study of ball-milled NaCB11H12 (the virtual lab's synthetic
+#      data, committed with its manifest) run by `solyte study`: results database, tables,
+#      figures, the HTML report and the "paper vs this run" table;
 #  (a) a real temperature series (examples/s04147, MIT licensed),
-#  (b) a synthetic series shaped like the reference study's milled NaCB11H12,
 #  (c) the 23-spectrum RelaxIS series of ../shared/data, when that folder is present.
 # Every result is written under OUTPUT_DIR (CSV and JSON); the screen gets a summary.
 # Usage: run-demo.sh PATH/TO/solyte OUTPUT_DIR
@@ -30,6 +32,12 @@ summarise() {
       print line }' "$1"
 }
 
+rule "(1) The reference study: ball-milled NaCB11H12 (examples/ncb-milling, synthetic data)"
+echo "8 samples milled 0-360 min, impedance series on heating and cooling (-100 ... 180 C), the"
+echo "structure entries of the paper; model and parameters in examples/ncb-milling/PARAMETERS.md."
+"$solyte" study "$here/ncb-milling/study.toml" -o "$out/ncb-milling" --quiet
+echo "Report: $out/ncb-milling/report.html (figures in $out/ncb-milling/figures/)"
+
 rule "(a) Real series: pellet s04147, 8 mm x 2.1 mm, 120-200 C (examples/s04147)"
 "$solyte" conductivity "$here"/s04147/s04147-*deg.txt --diameter 8mm --thickness 2.1mm \
   --temperature-from-name --quiet -f csv -o "$out/s04147/conductivity.csv"
@@ -46,20 +54,6 @@ echo "range as one line here:"
 awk -F, 'NR == 1 || ($4 + 0) >= 140' "$out/s04147/conductivity.csv" > "$out/s04147/conductivity_140-200C.csv"
 "$solyte" arrhenius "$out/s04147/conductivity_140-200C.csv" --max-segments 1 --quiet -f csv |
   awk -F, '/^all,/ && NF > 10 { printf "  Ea = %.4f +/- %.4f eV over %s-%s K\n", $7, $8, $2, $3 }'
-
-rule "(b) Synthetic series shaped like the milled NaCB11H12 of the reference study"
-echo "Made by the forward model (files say so in their header): 4 mS/cm at 25 C, Ea = 671 meV"
-echo "below and 205 meV above 25 C, 10 mm x 0.5 mm pellet, bulk R||CPE, blocking electrode,"
-echo "0.5 % noise, -100 ... 180 C every 10 C."
-"$solyte" simulate series -o "$out/ncb-synthetic/spectra" --prefix ncb_milled \
-  --temperatures=-100C:180C:10 --quiet
-"$solyte" conductivity "$out"/ncb-synthetic/spectra/ncb_milled_*.csv --diameter 10mm \
-  --thickness 0.5mm --quiet -f csv -o "$out/ncb-synthetic/conductivity.csv"
-"$solyte" arrhenius "$out/ncb-synthetic/conductivity.csv" --quiet -f json \
-  -o "$out/ncb-synthetic/arrhenius.json"
-"$solyte" arrhenius "$out/ncb-synthetic/conductivity.csv" --quiet | tee "$out/ncb-synthetic/arrhenius.txt"
-echo "Truth: Ea = 0.671 eV below and 0.205 eV above 298.15 K; sigma(25 C) = 0.004 S/cm; sigma"
-echo "reaches 1 mS/cm at 282.57 K (the law's closed form)."
 
 relaxis="$root/../shared/data/eis_software_fixtures/librelaxisloader_test_eis3/csv"
 if [ -d "$relaxis" ]; then
