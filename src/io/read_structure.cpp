@@ -4,13 +4,12 @@
 
 namespace solyte::io {
 
-xtal::CrystalStructure read_structure(const std::string &path,
-                                      std::string_view block) {
+xtal::CrystalStructure read_structure(const std::string& path, std::string_view block) {
   return xtal::structure_from_cif(read_cif_document(path), block);
 }
 
-xtal::CifDocument read_cif_document(const std::string &path) {
+xtal::CifDocument read_cif_document(const std::string& path) {
   return xtal::parse_cif(read_file_bytes(path), path);
 }
 
-} // namespace solyte::io
+}  // namespace solyte::io

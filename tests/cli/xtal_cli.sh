@@ -76,6 +76,14 @@ run "$tmp/s2.csv" -- "$solyte" entropy config --sites 24h,24g --ratio 0.11 --cat
 near "$tmp/s2.csv" 24h occupancy 0.0082583 7
 near "$tmp/s2.csv" 24g occupancy 0.0750751 7
 near "$tmp/s2.csv" 2 S_kB_per_cation 3.7729 4
+# Wyckoff letters through the group's table (multiplicities derived from Im-3m's operations).
+run "$tmp/s3.csv" -- "$solyte" entropy config --spacegroup Im-3m --sites h:0.008,g:0.075 --cations 2 -f csv
+near "$tmp/s3.csv" 24h multiplicity 24 0
+near "$tmp/s3.csv" 2 S_kB_per_cation 3.7557 4
+run "$tmp/s4.csv" -- "$solyte" entropy config -g 229 --sites 24h,24g --ratio 0.11 --cations 2 -f csv
+near "$tmp/s4.csv" 2 S_kB_per_cation 3.7729 4
+run "$tmp/w.csv" -- "$solyte" sites --spacegroup Im-3m -f csv
+grep -q '^48i,48,i,\.\.2,2,1,' "$tmp/w.csv" || { echo "FAIL: sites lacks the 48i row"; fail=1; }
 run "$tmp/m.csv" -- "$solyte" entropy migration --ln-sigma0 26.29,15.04 --err 0.1,0.2 -f csv
 near "$tmp/m.csv" 26.29 dS_kB 11.25 2
 near "$tmp/m.csv" 26.29 dS_J_per_mol_K 93.5 1
@@ -115,6 +123,8 @@ expect2 "sum to 0.99" b7 -- "$solyte" ema --phase 0.92:4mS/cm --phase 0.07:4e-4m
 expect2 "volume fraction -0.92" b8 -- "$solyte" ema --phase=-0.92:4mS/cm --phase 1.92:4e-4mS/cm
 expect2 "has no unit" b9 -- "$solyte" ema --phase 0.92:4 --phase 0.08:1mS/cm
 expect2 "one --density" b10 -- "$solyte" ema --phase 0.92:4mS/cm --phase 0.08:1mS/cm --weight-fractions
+expect2 "has no Wyckoff position 'm'" b12 -- "$solyte" entropy config -g Im-3m --sites m:0.1
+expect2 "letter h has multiplicity 24" b13 -- "$solyte" entropy config -g Im-3m --sites 12h:0.1
 expect2 "two values" b11 -- "$solyte" entropy migration --ln-sigma0 1
 if ls "$tmp"/*.tmp.* >/dev/null 2>&1; then echo "FAIL: temporary files left behind"; fail=1; fi
 exit $fail
