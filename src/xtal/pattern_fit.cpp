@@ -62,13 +62,12 @@ double robust_noise(std::span<const double> y) {
   return std::max(1.4826 * d[d.size() / 2] / std::sqrt(6.0), 1e-300);
 }
 
-std::vector<double> noise_of(std::span<const double> y, std::span<const double> sigma,
-                             std::span<const double> background) {
+std::vector<double> noise_of(std::span<const double> y, std::span<const double> sigma) {
   std::vector<double> s(y.size());
   if (!sigma.empty()) {
     s.assign(sigma.begin(), sigma.end());
   } else if (looks_like_counts(y)) {
-    for (std::size_t i = 0; i < y.size(); ++i) s[i] = std::sqrt(std::max(background[i], 1.0));
+    for (std::size_t i = 0; i < y.size(); ++i) s[i] = std::sqrt(std::max(y[i], 1.0));
   } else {
     std::fill(s.begin(), s.end(), robust_noise(y));
   }
@@ -109,7 +108,7 @@ std::vector<PeakCandidate> find_peaks(std::span<const double> x, std::span<const
   if (!(o.min_significance > 0)) throw InvalidArgument("peak significance must be positive");
   const std::vector<double> bkg = snip_background(x, y, o.background_width_deg);
   const std::vector<double> s = smooth5(y);
-  const std::vector<double> noise = noise_of(y, sigma, bkg);
+  const std::vector<double> noise = noise_of(y, sigma);
   std::vector<double> net(y.size());
   for (std::size_t i = 0; i < y.size(); ++i) net[i] = s[i] - bkg[i];
 
@@ -125,12 +124,17 @@ std::vector<PeakCandidate> find_peaks(std::span<const double> x, std::span<const
     if (!(s[i] > s[i - 1] && s[i] >= s[i + 1])) continue;
     const double sig = net[i] / noise[i];
     if (sig < o.min_significance) continue;
-    const std::size_t from = i > half_window ? i - half_window : 0;
-    const std::size_t to = std::min(y.size() - 1, i + half_window);
-    const double left = *std::min_element(s.begin() + static_cast<std::ptrdiff_t>(from),
-                                          s.begin() + static_cast<std::ptrdiff_t>(i) + 1);
-    const double right = *std::min_element(s.begin() + static_cast<std::ptrdiff_t>(i),
-                                           s.begin() + static_cast<std::ptrdiff_t>(to) + 1);
+    // Topographic prominence: on each side, the lowest data before a higher point (or the end
+    // of the window); a bump on the flank of a stronger line has a shallow dip on one side.
+    double left = s[i], right = s[i];
+    for (std::size_t k = i; k-- > (i > half_window ? i - half_window : 0);) {
+      if (s[k] > s[i]) break;
+      left = std::min(left, s[k]);
+    }
+    for (std::size_t k = i + 1; k <= std::min(y.size() - 1, i + half_window); ++k) {
+      if (s[k] > s[i]) break;
+      right = std::min(right, s[k]);
+    }
     if ((s[i] - std::max(left, right)) / noise[i] < o.min_significance) continue;
     PeakCandidate p;
     p.two_theta_deg = x[i];
@@ -152,9 +156,11 @@ std::vector<PeakCandidate> find_peaks(std::span<const double> x, std::span<const
   // The higher of maxima closer than min_separation.
   std::sort(c.begin(), c.end(), [](const auto& a, const auto& b) { return a.height > b.height; });
   std::vector<PeakCandidate> kept;
+  // A maximum within half the width of a higher one is noise on that peak (broad lines).
   for (const auto& p : c) {
     const bool near = std::any_of(kept.begin(), kept.end(), [&](const auto& q) {
-      return std::abs(q.two_theta_deg - p.two_theta_deg) < o.min_separation_deg;
+      return std::abs(q.two_theta_deg - p.two_theta_deg) <
+             std::max(o.min_separation_deg, 0.5 * q.fwhm_deg);
     });
     if (!near && (kept.empty() || p.height >= o.min_relative_height * kept.front().height))
       kept.push_back(p);
@@ -208,8 +214,8 @@ PeakFitReport fit_peaks(std::span<const double> x, std::span<const double> y,
   if (!(o.window_fwhm > 0) || !(o.default_fwhm_deg > 0) ||
       !(o.default_eta > 0 && o.default_eta < 1))
     throw InvalidArgument("peak-fit window, default FWHM and default η must be positive (η < 1)");
-  PeakFitReport report;
-  if (starts_in.empty()) return report;
+  if (o.passes < 1) throw InvalidArgument("peak fits need at least one pass");
+  if (starts_in.empty()) return {};
   std::vector<PeakCandidate> starts(starts_in.begin(), starts_in.end());
   std::sort(starts.begin(), starts.end(),
             [](const auto& a, const auto& b) { return a.two_theta_deg < b.two_theta_deg; });
@@ -229,7 +235,11 @@ PeakFitReport fit_peaks(std::span<const double> x, std::span<const double> y,
     const double s = rad.lambda2 / rad.lambda1 * std::sin(x1 * std::numbers::pi / 360);
     return s < 1 ? 2 * std::asin(s) * 180 / std::numbers::pi : 180.0;
   };
-  const std::vector<double> bkg = snip_background(x, y, std::max(10 * o.default_fwhm_deg, 0.5));
+  // Start values of the local backgrounds: SNIP clipped wider than the broadest start.
+  double widest = o.default_fwhm_deg;
+  for (const auto& st : starts) widest = std::max(widest, st.fwhm_deg);
+  const std::vector<double> bkg =
+      snip_background(x, y, std::max({0.5, 10 * o.default_fwhm_deg, 3 * widest}));
 
   // Windows: each peak's ±window_fwhm·FWHM (plus its Kα2 companion); overlapping ones merge.
   struct Range {
@@ -249,99 +259,133 @@ PeakFitReport fit_peaks(std::span<const double> x, std::span<const double> y,
     }
   }
 
-  for (const Range& rg : ranges) {
-    const auto first =
-        static_cast<std::size_t>(std::lower_bound(x.begin(), x.end(), rg.lo) - x.begin());
-    const auto last =
-        static_cast<std::size_t>(std::upper_bound(x.begin(), x.end(), rg.hi) - x.begin());
-    const std::size_t n = last - first;
-    const std::size_t np = rg.members.size();
-    PeakWindow win;
-    win.from_deg = x[first];
-    win.to_deg = x[last - 1];
-    win.centre_deg = 0.5 * (win.from_deg + win.to_deg);
-    if (n < 4 * np + 2 + 1) {
-      win.fit.status = fit::FitStatus::failed;
-      win.fit.message = "window holds " + std::to_string(n) + " points, too few for " +
-                        std::to_string(np) + " peak(s)";
-      report.windows.push_back(std::move(win));
-      continue;
-    }
-    std::vector<fit::Parameter> p;
-    for (std::size_t j = 0; j < np; ++j) {
-      const PeakCandidate& s = starts[rg.members[j]];
-      const std::string id = std::to_string(j + 1);
-      const double g = s.fwhm_deg;
-      double h = s.height;
-      if (!(h > 0)) {
-        const auto i = static_cast<std::size_t>(
-            std::lower_bound(x.begin(), x.end(), s.two_theta_deg) - x.begin());
-        h = std::max(y[std::min(i, y.size() - 1)] - bkg[std::min(i, y.size() - 1)], 1e-12);
+  // One pass over the windows. From the second pass on, each window starts from the previous
+  // pass's peaks and sees the other windows' peaks as a fixed contribution, so that the tails of
+  // broad neighbours are not absorbed by its background or widths.
+  auto line_model = [&](const FittedPeak& f, double xi) {
+    double m = f.area * pseudo_voigt(xi - f.two_theta_deg, f.fwhm_deg, f.eta);
+    if (doublet)
+      m += f.area * rad.ratio * pseudo_voigt(xi - second(f.two_theta_deg), f.fwhm_deg, f.eta);
+    return m;
+  };
+  auto fit_pass = [&](const PeakFitReport* prev) {
+    PeakFitReport report;
+    for (std::size_t wi = 0; wi < ranges.size(); ++wi) {
+      const Range& rg = ranges[wi];
+      const auto first =
+          static_cast<std::size_t>(std::lower_bound(x.begin(), x.end(), rg.lo) - x.begin());
+      const auto last =
+          static_cast<std::size_t>(std::upper_bound(x.begin(), x.end(), rg.hi) - x.begin());
+      const std::size_t n = last - first;
+      const std::size_t np = rg.members.size();
+      PeakWindow win;
+      win.from_deg = x[first];
+      win.to_deg = x[last - 1];
+      win.centre_deg = 0.5 * (win.from_deg + win.to_deg);
+      if (n < 4 * np + 2 + 1) {
+        win.fit.status = fit::FitStatus::failed;
+        win.fit.message = "window holds " + std::to_string(n) + " points, too few for " +
+                          std::to_string(np) + " peak(s)";
+        report.windows.push_back(std::move(win));
+        continue;
       }
-      p.push_back({.name = "x" + id,
-                   .unit = "deg",
-                   .value = s.two_theta_deg,
-                   .transform = fit::Transform::logistic,
-                   .lower = s.two_theta_deg - g,
-                   .upper = s.two_theta_deg + g});
-      p.push_back({.name = "area" + id,
-                   .value = h * pseudo_voigt_integral_breadth(g, o.default_eta),
-                   .transform = fit::Transform::log});
-      p.push_back({.name = "fwhm" + id,
-                   .unit = "deg",
-                   .value = g,
-                   .transform = fit::Transform::logistic,
-                   .lower = g / 5,
-                   .upper = 5 * g});
-      p.push_back({.name = "eta" + id,
-                   .value = o.default_eta,
-                   .transform = fit::Transform::logistic,
-                   .lower = 0,
-                   .upper = 1});
-    }
-    const double b_lo = bkg[first], b_hi = bkg[last - 1];
-    const double span = std::max(win.to_deg - win.from_deg, 1e-12);
-    p.push_back({.name = "b0", .value = 0.5 * (b_lo + b_hi)});
-    p.push_back({.name = "b1", .unit = "per deg", .value = (b_hi - b_lo) / span});
-    const double xc = win.centre_deg;
-    auto model = [&, np, xc](std::span<const double> v, double xi) {
-      double m = v[4 * np] + v[4 * np + 1] * (xi - xc);
+      std::vector<double> external(n, 0.0);
+      if (prev != nullptr)
+        for (const FittedPeak& f : prev->peaks)
+          if (f.window != wi)
+            for (std::size_t i = 0; i < n; ++i) external[i] += line_model(f, x[first + i]);
+      std::vector<fit::Parameter> p;
       for (std::size_t j = 0; j < np; ++j) {
-        const double x1 = v[4 * j], a = v[4 * j + 1], g = v[4 * j + 2], e = v[4 * j + 3];
-        m += a * pseudo_voigt(xi - x1, g, e);
-        if (doublet) m += a * rad.ratio * pseudo_voigt(xi - second(x1), g, e);
+        const PeakCandidate& s = starts[rg.members[j]];
+        const std::string id = std::to_string(j + 1);
+        const double g = s.fwhm_deg;
+        double h = s.height;
+        if (!(h > 0)) {
+          const auto i = static_cast<std::size_t>(
+              std::lower_bound(x.begin(), x.end(), s.two_theta_deg) - x.begin());
+          h = std::max(y[std::min(i, y.size() - 1)] - bkg[std::min(i, y.size() - 1)], 1e-12);
+        }
+        p.push_back({.name = "x" + id,
+                     .unit = "deg",
+                     .value = s.two_theta_deg,
+                     .transform = fit::Transform::logistic,
+                     .lower = s.two_theta_deg - g,
+                     .upper = s.two_theta_deg + g});
+        p.push_back({.name = "area" + id,
+                     .value = h * pseudo_voigt_integral_breadth(g, o.default_eta),
+                     .transform = fit::Transform::log});
+        p.push_back({.name = "fwhm" + id,
+                     .unit = "deg",
+                     .value = g,
+                     .transform = fit::Transform::logistic,
+                     .lower = g / 5,
+                     .upper = 5 * g});
+        p.push_back({.name = "eta" + id,
+                     .value = o.default_eta,
+                     .transform = fit::Transform::logistic,
+                     .lower = 0,
+                     .upper = 1});
       }
-      return m;
-    };
-    win.fit = fit::least_squares(
-        [&](std::span<const double> v, std::span<double> r) {
-          for (std::size_t i = 0; i < n; ++i)
-            r[i] = (y[first + i] - model(v, x[first + i])) * w[first + i];
-        },
-        n, p, o.solver);
-    if (win.fit.usable()) ++report.converged_windows;
-    const auto& fp = win.fit.parameters;
-    win.background0 = fp[4 * np].value;
-    win.background1 = fp[4 * np + 1].value;
-    for (std::size_t j = 0; j < np; ++j) {
-      FittedPeak f;
-      f.two_theta_deg = fp[4 * j].value;
-      f.two_theta_err = fp[4 * j].stderr;
-      f.area = fp[4 * j + 1].value;
-      f.area_err = fp[4 * j + 1].stderr;
-      f.fwhm_deg = fp[4 * j + 2].value;
-      f.fwhm_err = fp[4 * j + 2].stderr;
-      f.eta = fp[4 * j + 3].value;
-      f.eta_err = fp[4 * j + 3].stderr;
-      f.integral_breadth_deg = pseudo_voigt_integral_breadth(f.fwhm_deg, f.eta);
-      f.height = f.area / f.integral_breadth_deg;
-      std::tie(f.fwhm_gauss_deg, f.fwhm_lorentz_deg) = split_pseudo_voigt(f.fwhm_deg, f.eta);
-      f.window = report.windows.size();
-      win.peaks.push_back(report.peaks.size());
-      report.peaks.push_back(f);
+      if (prev != nullptr && prev->windows[wi].fit.usable()) {
+        for (std::size_t j = 0; j < np; ++j) {
+          const FittedPeak& f = prev->peaks[prev->windows[wi].peaks[j]];
+          auto inside = [](const fit::Parameter& q, double v) {
+            return std::min(std::max(v, q.lower + 1e-6 * (q.upper - q.lower)),
+                            q.upper - 1e-6 * (q.upper - q.lower));
+          };
+          p[4 * j].value = inside(p[4 * j], f.two_theta_deg);
+          p[4 * j + 1].value = f.area;
+          p[4 * j + 2].value = inside(p[4 * j + 2], f.fwhm_deg);
+          p[4 * j + 3].value = inside(p[4 * j + 3], f.eta);
+        }
+      }
+      const double b_lo = bkg[first], b_hi = bkg[last - 1];
+      const double span = std::max(win.to_deg - win.from_deg, 1e-12);
+      p.push_back({.name = "b0", .value = 0.5 * (b_lo + b_hi)});
+      p.push_back({.name = "b1", .unit = "per deg", .value = (b_hi - b_lo) / span});
+      const double xc = win.centre_deg;
+      auto model = [&, np, xc](std::span<const double> v, double xi) {
+        double m = v[4 * np] + v[4 * np + 1] * (xi - xc);
+        for (std::size_t j = 0; j < np; ++j) {
+          const double x1 = v[4 * j], a = v[4 * j + 1], g = v[4 * j + 2], e = v[4 * j + 3];
+          m += a * pseudo_voigt(xi - x1, g, e);
+          if (doublet) m += a * rad.ratio * pseudo_voigt(xi - second(x1), g, e);
+        }
+        return m;
+      };
+      win.fit = fit::least_squares(
+          [&](std::span<const double> v, std::span<double> r) {
+            for (std::size_t i = 0; i < n; ++i)
+              r[i] = (y[first + i] - external[i] - model(v, x[first + i])) * w[first + i];
+          },
+          n, p, o.solver);
+      if (win.fit.usable()) ++report.converged_windows;
+      const auto& fp = win.fit.parameters;
+      win.background0 = fp[4 * np].value;
+      win.background1 = fp[4 * np + 1].value;
+      for (std::size_t j = 0; j < np; ++j) {
+        FittedPeak f;
+        f.two_theta_deg = fp[4 * j].value;
+        f.two_theta_err = fp[4 * j].stderr;
+        f.area = fp[4 * j + 1].value;
+        f.area_err = fp[4 * j + 1].stderr;
+        f.fwhm_deg = fp[4 * j + 2].value;
+        f.fwhm_err = fp[4 * j + 2].stderr;
+        f.eta = fp[4 * j + 3].value;
+        f.eta_err = fp[4 * j + 3].stderr;
+        f.integral_breadth_deg = pseudo_voigt_integral_breadth(f.fwhm_deg, f.eta);
+        f.height = f.area / f.integral_breadth_deg;
+        std::tie(f.fwhm_gauss_deg, f.fwhm_lorentz_deg) = split_pseudo_voigt(f.fwhm_deg, f.eta);
+        f.window = report.windows.size();
+        win.peaks.push_back(report.peaks.size());
+        report.peaks.push_back(f);
+      }
+      report.windows.push_back(std::move(win));
     }
-    report.windows.push_back(std::move(win));
-  }
+    return report;
+  };
+  PeakFitReport report = fit_pass(nullptr);
+  for (int pass = 1; pass < o.passes; ++pass) report = fit_pass(&report);
   return report;
 }
 

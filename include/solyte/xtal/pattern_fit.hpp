@@ -12,11 +12,13 @@
 // on the log-log-sqrt transformed counts, with a clipping half-width of `background_width_deg`;
 // the data are smoothed by a 5-point Savitzky–Golay quadratic (A. Savitzky, M. J. E. Golay, Anal.
 // Chem. 36 (1964) 1627). A candidate is a local maximum of the smoothed data and of the net
-// signal that stands `min_significance` noise standard deviations above the background and
-// above the lower of the data's minima within half the clipping width on either side (so the
-// tails of strong lines are not taken for peaks), and is not much broader than the typical
+// signal that stands `min_significance` noise standard deviations above the background and by
+// its topographic prominence (height over the higher of the lowest points on either side before
+// higher data, within half the clipping width; so bumps on the tails of strong lines are not
+// taken for peaks), and is not much broader than the typical
 // candidate (`max_width_ratio`); the noise is the given
-// sigma, else √counts when the values are counts (non-negative integers), else a robust global
+// sigma, else √counts of the point when the values are counts (non-negative integers), else a
+// robust global
 // estimate 1.4826·median|Δ²y|/√6 from second differences. Resolved Kα2 components of stronger
 // candidates are dropped when the radiation is given.
 //
@@ -44,13 +46,14 @@ namespace solyte::xtal {
 struct PeakSearchOptions {
   double min_significance = 6;        ///< net height / noise σ for a candidate
   double background_width_deg = 1.5;  ///< SNIP clipping half-width, degrees 2θ
-  double min_separation_deg = 0.05;   ///< closer maxima: the higher one is kept
+  /// Of maxima closer than this, or than half the FWHM of the higher, the higher is kept.
+  double min_separation_deg = 0.05;
   /// Candidates with the net height below this fraction of the strongest are dropped (Kα2
   /// shoulders and noise on high backgrounds). 0 keeps all significant ones.
   double min_relative_height = 0.002;
   /// Candidates broader than this multiple of the median FWHM of the more significant half are
   /// dropped (clipping artefacts beside strong lines, amorphous humps); 0 keeps all.
-  double max_width_ratio = 3;
+  double max_width_ratio = 5;
   /// With a Kα2 ratio > 0: a candidate at the Kα2 position of a stronger one (within half its
   /// FWHM, or 3 steps) and lower than (ratio + 0.35) of its height is that line's Kα2 component
   /// and is dropped.
@@ -80,6 +83,9 @@ struct PeakFitOptions {
   double window_fwhm = 5;         ///< half-width of a peak's window in units of its start FWHM
   double default_fwhm_deg = 0.1;  ///< start width when a candidate has none
   double default_eta = 0.5;
+  /// Passes over the windows: from the second on, each window starts from the previous pass and
+  /// includes the other windows' peaks as a fixed contribution (tails of broad neighbours).
+  int passes = 2;
   fit::LeastSquaresOptions solver{.max_iterations = 300};
 };
 
