@@ -9,7 +9,7 @@ namespace solyte::cli {
 /// Options every command has.
 struct GlobalOptions {
   std::string format = "text";
-  std::string output;   // -o PATH; empty = stdout
+  std::string output;  // -o PATH; empty = stdout
   bool quiet = false;
 };
 
@@ -27,5 +27,6 @@ void register_packing(CLI::App& app);
 void register_entropy(CLI::App& app);
 void register_ema(CLI::App& app);
 void register_sites(CLI::App& app);
+void register_xrd(CLI::App& app);
 
 }  // namespace solyte::cli
