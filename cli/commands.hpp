@@ -9,7 +9,7 @@ namespace solyte::cli {
 /// Options every command has.
 struct GlobalOptions {
   std::string format = "text";
-  std::string output;  // -o PATH; empty = stdout
+  std::string output;   // -o PATH; empty = stdout
   bool quiet = false;
 };
 

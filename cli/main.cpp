@@ -4,6 +4,7 @@
 // Exit codes (DESIGN.md): 0 success, 2 bad argument, 3 unreadable or malformed file,
 // 4 numerical impossibility, 1 anything unexpected.
 #include <CLI/CLI.hpp>
+
 #include <iostream>
 #include <system_error>
 
@@ -28,11 +29,10 @@ void add_output_options(CLI::App* cmd, GlobalOptions& g) {
 
 int main(int argc, char** argv) {
   using namespace solyte;
-  CLI::App app{
-      "solyte — analysis of solid-electrolyte measurements: impedance spectra to "
-      "conductivity, Arrhenius regimes and transitions; electric-modulus (KWW) and DRT "
-      "relaxation analysis; anion packing, site entropy and effective-medium "
-      "conductivity; powder diffraction lines, patterns, size and strain."};
+  CLI::App app{"solyte — analysis of solid-electrolyte measurements: impedance spectra to "
+               "conductivity, Arrhenius regimes and transitions; electric-modulus (KWW) and DRT "
+               "relaxation analysis; anion packing, site entropy and effective-medium "
+               "conductivity; powder-diffraction lines, patterns, size and strain."};
   app.set_version_flag("--version", std::string("solyte ") + solyte::version());
   app.require_subcommand(1);
   app.footer(
