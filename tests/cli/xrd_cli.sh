@@ -15,62 +15,38 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0
 
-# near FILE ROW_KEY COLUMN_NAME EXPECTED TOLERANCE — the CSV cell (row whose first field rounds
-# to ROW_KEY at 4 decimals, column by header name) is within TOLERANCE of EXPECTED.
-near() {
-  local file=$1 key=$2 col=$3 want=$4 tol=$5
-  local got
-  got=$(awk -F, -v key="$key" -v col="$col" '
-    /^#/ || NF == 0 { header = ""; next }
-    header == "" { for (i = 1; i <= NF; i++) idx[$i] = i; header = $0; next }
-    (key == "first" || sprintf("%.4f", $1) == key) && (col in idx) { print $(idx[col]); exit }' "$file")
-  if [ -z "$got" ]; then
-    echo "FAIL: $col of '$key' not found in $file"; fail=1; return
-  fi
-  if awk -v g="$got" -v w="$want" -v t="$tol" 'BEGIN { exit !(g - w <= t && w - g <= t) }'; then
-    echo "ok: $key $col = $got (expected $want ± $tol)"
-  else
-    echo "FAIL: $key $col = $got, expected $want ± $tol"; fail=1
-  fi
-}
-
-run() {  # run OUT -- command...: must exit 0
-  local out=$1
-  shift 2
-  if ! "$@" >"$out" 2>"$tmp/err"; then
-    echo "FAIL: '$*' exited non-zero"; cat "$tmp/err"; fail=1
-  fi
-}
+# shellcheck source=lib/checks.bash
+source "$root/tests/cli/lib/checks.bash"
 
 # --- lines ------------------------------------------------------------------------------
 run "$tmp/nacl.csv" -- "$solyte" xrd lines --cif "$ex/NaCl.cif" -f csv
-near "$tmp/nacl.csv" 27.3672 I_rel 8.077 0.5
-near "$tmp/nacl.csv" 31.7043 I_rel 100 0.5
-near "$tmp/nacl.csv" 45.4491 I_rel 65.636 0.5
-near "$tmp/nacl.csv" 56.4740 I_rel 21.227 0.5
-near "$tmp/nacl.csv" 75.2941 I_rel 24.746 0.5
-near "$tmp/nacl.csv" 31.7043 multiplicity 6 0
+within "$tmp/nacl.csv" 27.3672 I_rel 8.077 0.5
+within "$tmp/nacl.csv" 31.7043 I_rel 100 0.5
+within "$tmp/nacl.csv" 45.4491 I_rel 65.636 0.5
+within "$tmp/nacl.csv" 56.4740 I_rel 21.227 0.5
+within "$tmp/nacl.csv" 75.2941 I_rel 24.746 0.5
+within "$tmp/nacl.csv" 31.7043 multiplicity 6 0
 run "$tmp/bcc.csv" -- "$solyte" xrd lines --cell 7.882 --spacegroup Im-3m --range 10:40 -f csv
-near "$tmp/bcc.csv" first two_theta_deg 15.8885 0.00005
-near "$tmp/bcc.csv" 22.5430 d_A 3.941 0.0001
+within "$tmp/bcc.csv" first two_theta_deg 15.8885 0.00005
+within "$tmp/bcc.csv" 22.5430 d_A 3.941 0.0001
 run "$tmp/lines.json" -- "$solyte" xrd lines --cif "$ex/NaCl.cif" -f json
 grep -q '"form_factors": "xraylib FF_Rayl' "$tmp/lines.json" || { echo "FAIL: json lacks the method"; fail=1; }
 
 # --- size-strain numbers (size_strain_examples.txt) --------------------------------------
 run "$tmp/sch.csv" -- "$solyte" xrd size-strain --two-theta 15.8885 --beta 0.20 -f csv
-near "$tmp/sch.csv" 15.8885 L_scherrer_A 401.06 0.005
+within "$tmp/sch.csv" 15.8885 L_scherrer_A 401.06 0.005
 run "$tmp/g.csv" -- "$solyte" xrd size-strain --two-theta 15.8885 --beta 0.25 --instrumental 0.08 \
   --correction gaussian -f csv
-near "$tmp/g.csv" 15.8885 beta_sample_deg 0.2369 0.00005
+within "$tmp/g.csv" 15.8885 beta_sample_deg 0.2369 0.00005
 run "$tmp/gm.csv" -- "$solyte" xrd size-strain --two-theta 15.8885 --beta 0.25 --instrumental 0.08 \
   --correction geometric-mean -f csv
-near "$tmp/gm.csv" 15.8885 beta_sample_deg 0.2007 0.00005
+within "$tmp/gm.csv" 15.8885 beta_sample_deg 0.2007 0.00005
 # WH: bcc 110, 200, 211, 310, 222, 321, 411/330, 332 with the file's breadths → 300 Å, 0.002.
 run "$tmp/wh.csv" -- "$solyte" xrd size-strain \
   --two-theta 15.8885,22.5430,27.7006,36.0035,39.5763,42.8975,48.9919,54.5665 \
   --beta 0.33134,0.36137,0.38575,0.42739,0.44634,0.4646,0.49985,0.53437 -f csv
-near "$tmp/wh.csv" first L_A 300.0 1.5
-near "$tmp/wh.csv" first strain 0.00200 0.000005
+within "$tmp/wh.csv" first L_A 300.0 1.5
+within "$tmp/wh.csv" first strain 0.00200 0.000005
 
 # --- pattern → peaks → index → size-strain ------------------------------------------------
 run "$tmp/lab6.csv" -- "$solyte" xrd pattern --cif "$ex/LaB6.cif" --range 15:125 --step 0.013 \
@@ -79,7 +55,7 @@ run "$tmp/peaks.csv" -- "$solyte" xrd peaks "$tmp/lab6.csv" -f csv
 n=$(grep -c converged "$tmp/peaks.csv")
 [ "$n" -eq 20 ] && echo "ok: 20 LaB6 peaks fitted" || { echo "FAIL: $n LaB6 peaks fitted, expected 20"; fail=1; }
 run "$tmp/index.csv" -- "$solyte" xrd index "$tmp/lab6.csv" --cell 4.16 --spacegroup Pm-3m -f csv
-near "$tmp/index.csv" 4.1569 zero_deg -0.05 0.002
+within "$tmp/index.csv" 4.1569 zero_deg -0.05 0.002
 awk -F, '/^a_A/ { getline; if ($1 < 4.15679 || $1 > 4.15699) exit 1 }' "$tmp/index.csv" \
   && echo "ok: refined a within 1e-4 A of 4.15689" || { echo "FAIL: refined a"; fail=1; }
 run "$tmp/w.csv" -- "$solyte" xrd pattern --cif "$ex/W.cif" --range 15:125 --step 0.01 \
@@ -92,20 +68,6 @@ awk -F, '/^L_A/ { getline; if ($1 < 270 || $1 > 330 || $3 < 0.0019 || $3 > 0.002
   && echo "ok: W size and strain recovered" || { echo "FAIL: W size/strain"; cat "$tmp/ss.csv"; fail=1; }
 
 # --- bad input ------------------------------------------------------------------------------
-expect() {  # expect CODE PATTERN NAME -- command...
-  local code=$1 pattern=$2 name=$3
-  shift 4
-  "$@" -o "$tmp/$name.out" >/dev/null 2>"$tmp/err"
-  local got=$?
-  if [ "$got" -ne "$code" ]; then
-    echo "FAIL: '$*' exited $got, expected $code"; cat "$tmp/err"; fail=1
-  elif ! grep -q -- "$pattern" "$tmp/err"; then
-    echo "FAIL: '$*' stderr lacks '$pattern':"; cat "$tmp/err"; fail=1
-  else
-    echo "ok: $* -> $code"
-  fi
-  if [ -e "$tmp/$name.out" ]; then echo "FAIL: output written despite the error"; fail=1; fi
-}
 printf 'data_x\n_cell_length_a 5\n_cell_length_b 5\n_cell_length_c 5\n_space_group_IT_number 225\nloop_\n_atom_site_label\n_atom_site_fract_x\n_atom_site_fract_y\n_atom_site_fract_z\nNa 0 zero 0\n' > "$tmp/bad.cif"
 expect 3 "bad.cif:11:6" e1 -- "$solyte" xrd lines --cif "$tmp/bad.cif"
 printf 'data_x\n_title "never closed\n' > "$tmp/bad2.cif"
