@@ -10,6 +10,8 @@
 #include "solyte/transport/arrhenius.hpp"
 #include "solyte/units.hpp"
 #include "solyte/xtal/site_entropy.hpp"
+#include "solyte/xtal/space_group.hpp"
+#include "solyte/xtal/wyckoff.hpp"
 
 namespace solyte::cli {
 
@@ -17,6 +19,7 @@ namespace {
 
 struct ConfigOptions {
   std::vector<std::string> sites;
+  std::string spacegroup;
   std::vector<std::string> ratios;
   std::string cations;
   GlobalOptions out;
@@ -35,20 +38,38 @@ struct SiteSpec {
 };
 
 // "24h:0.008", "24:0.008", "24h" (with --ratio). The multiplicity is the leading number of
-// the label (the Wyckoff multiplicity); a letter after it is kept as the label.
-SiteSpec parse_site(const std::string& text) {
+// the label (the Wyckoff multiplicity); a letter after it is kept as the label. With a space
+// group, the letter decides: "h:0.008" and "24h:0.008" both take 24 from the group's table,
+// and a number that disagrees with it is an error.
+SiteSpec parse_site(const std::string& text, const std::vector<xtal::WyckoffPosition>* table,
+                    const std::string& group_name) {
   SiteSpec s;
   const auto colon = text.find(':');
+  if (colon != std::string::npos)
+    s.occupancy = parse_number(text.substr(colon + 1), "the occupancy of site '" + text + "'");
   std::string label = text.substr(0, colon);
   while (!label.empty() && label.front() == ' ') label.erase(label.begin());
   while (!label.empty() && label.back() == ' ') label.pop_back();
   std::size_t k = 0;
   while (k < label.size() && ((label[k] >= '0' && label[k] <= '9') || label[k] == '.')) ++k;
+  if (table != nullptr) {
+    const xtal::WyckoffPosition* w = xtal::find_wyckoff_position(*table, label);
+    if (w == nullptr) {
+      std::string letters;
+      for (const auto& p : *table) letters += (letters.empty() ? "" : ", ") + p.label();
+      throw InvalidArgument("site '" + text + "': " + group_name + " has no Wyckoff position '" +
+                            label + "'; its positions are " + letters);
+    }
+    s.label = w->label();
+    s.multiplicity = w->multiplicity;
+    return s;
+  }
   if (k == 0)
-    throw InvalidArgument("site '" + text +
-                          "' has no multiplicity: write it as 24h:0.008 "
-                          "(Wyckoff multiplicity and letter) or 24:0.008; Wyckoff letters alone "
-                          "would need the space group, which this command does not take yet");
+    throw InvalidArgument(
+        "site '" + text +
+        "' has no multiplicity: write it as 24h:0.008 "
+        "(Wyckoff multiplicity and letter) or 24:0.008; for Wyckoff letters alone "
+        "(h:0.008) give --spacegroup");
   for (std::size_t i = k; i < label.size(); ++i)
     if (!((label[i] >= 'a' && label[i] <= 'z') || (label[i] >= 'A' && label[i] <= 'Z')))
       throw InvalidArgument("site '" + text +
@@ -56,15 +77,21 @@ SiteSpec parse_site(const std::string& text) {
                             "Wyckoff letter before ':', e.g. 24h");
   s.multiplicity = parse_number(label.substr(0, k), "the multiplicity of site '" + text + "'");
   s.label = label;
-  if (colon != std::string::npos)
-    s.occupancy = parse_number(text.substr(colon + 1), "the occupancy of site '" + text + "'");
   return s;
 }
 
 void run_config(const ConfigOptions& o) {
   const Format format = parse_format(o.out.format);
+  std::vector<xtal::WyckoffPosition> table;
+  std::string group_name;
+  if (!o.spacegroup.empty()) {
+    const xtal::SpaceGroup g = xtal::find_space_group(o.spacegroup);
+    table = xtal::wyckoff_positions(g);
+    group_name = g.international_short;
+  }
   std::vector<SiteSpec> specs;
-  for (const auto& s : o.sites) specs.push_back(parse_site(s));
+  for (const auto& s : o.sites)
+    specs.push_back(parse_site(s, o.spacegroup.empty() ? nullptr : &table, group_name));
   std::optional<double> cations;
   if (!o.cations.empty()) cations = parse_number(o.cations, "--cations");
 
@@ -113,6 +140,8 @@ void run_config(const ConfigOptions& o) {
   doc["sites"] = to_json(st);
   doc["entropy"] = to_json(et).at(0);
   doc["occupancies_from"] = from_ratio ? "ratio" : "given";
+  doc["multiplicities_from"] =
+      o.spacegroup.empty() ? "site labels" : "Wyckoff positions of " + group_name;
   if (!e.note.empty()) doc["note"] = e.note;
   std::string footer =
       "S/k_B = -sum_i m_i [c ln c + (1-c) ln(1-c)] per cell; per cation divided by the cations "
@@ -184,19 +213,25 @@ void register_entropy(CLI::App& app) {
                    "Occupancy ratios c_i/c_last (one fewer than the site sets) instead of "
                    "occupancies; needs --cations")
       ->delimiter(',');
+  config->add_option("--spacegroup,-g", c->spacegroup,
+                     "Space group whose Wyckoff letters name the sites (Im-3m, 229, ...); the "
+                     "multiplicity then comes from the group's Wyckoff table");
   config->add_option("--cations,-n", c->cations,
                      "Mobile cations per cell (default: the sum of multiplicity x occupancy)");
   add_output_options(config, c->out);
   config->footer(
       "S/k_B = -sum_i m_i [c_i ln c_i + (1-c_i) ln(1-c_i)] per cell (ideal lattice gas), per "
       "cation divided by --cations. The multiplicity is the leading number of the Wyckoff "
-      "label (24h -> 24). Occupancies are fractions in (0, 1).\n"
+      "label (24h -> 24), or with --spacegroup the multiplicity of the letter in the group's "
+      "Wyckoff table (h or 24h -> 24 in Im-3m; a number that disagrees is an error). "
+      "Occupancies are fractions in (0, 1).\n"
       "Output: a table of the site sets (site, multiplicity, occupancy, cations_per_cell, "
       "S_kB_per_cell) and the totals (cations_per_cell, S_kB_per_cell, S_kB_per_cation, "
       "S_J_per_mol_K_cell, S_J_per_mol_K_cation).\n"
       "Examples:\n"
       "  solyte entropy config --sites 24h:0.008,24g:0.075 --cations 2     # 3.7557 k_B per Na\n"
       "  solyte entropy config --sites 24h,24g --ratio 0.11 --cations 2    # 3.7729 k_B per Na\n"
+      "  solyte entropy config --spacegroup Im-3m --sites h:0.008,g:0.075 --cations 2\n"
       "  solyte entropy config --sites 24:0.008,24:0.075 -f json");
   config->callback([c] { run_config(*c); });
 

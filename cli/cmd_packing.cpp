@@ -11,6 +11,7 @@
 #include "solyte/units.hpp"
 #include "solyte/xtal/formula.hpp"
 #include "solyte/xtal/packing.hpp"
+#include "xtal_input.hpp"
 
 namespace solyte::cli {
 
@@ -20,48 +21,6 @@ struct PackingCliOptions {
   std::vector<std::string> lattice, a, c, z, formula, molar_mass;
   GlobalOptions out;
 };
-
-std::string trim(std::string s) {
-  const auto b = s.find_first_not_of(" \t");
-  if (b == std::string::npos) return {};
-  const auto e = s.find_last_not_of(" \t");
-  return s.substr(b, e - b + 1);
-}
-
-bool ends_with(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() &&
-         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-// A cell length in Å: "10.066" (bare = Å), "10.066A", "10.066 Å", "1.0066nm", "1.0066 nm".
-double parse_length_angstrom(const std::string& text, const std::string& what) {
-  std::string t = trim(text);
-  for (std::string_view suffix :
-       {"angstrom", "Angstrom", "Ang", "\xC3\x85" /* Å */, "\xE2\x84\xAB" /* Å sign */, "A"}) {
-    if (ends_with(t, suffix)) {
-      t = trim(t.substr(0, t.size() - suffix.size()));
-      break;
-    }
-  }
-  double v = 0;
-  bool plain = true;
-  try {
-    v = parse_number(t, what);
-  } catch (const InvalidArgument&) {
-    plain = false;
-  }
-  if (!plain) {
-    try {
-      v = parse_length_m(text) * 1e10;
-    } catch (const InvalidArgument&) {
-      throw InvalidArgument("cannot read " + what + " from '" + text +
-                            "'; write Å as a bare number or with A/Å (10.066, 10.066A), or "
-                            "another length unit (1.0066nm)");
-    }
-  }
-  if (!(v > 0)) throw InvalidArgument(what + " '" + text + "' must be positive");
-  return v;
-}
 
 // A list given once applies to every set; otherwise it must have one entry per set.
 const std::string& pick(const std::vector<std::string>& v, std::size_t i) {

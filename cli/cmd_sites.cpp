@@ -60,38 +60,6 @@ xtal::Fractional parse_position(const std::string& text, std::string& label) {
   return {parse_coordinate(parts[0]), parse_coordinate(parts[1]), parse_coordinate(parts[2])};
 }
 
-// "x,y,z"-style symbol of an operation, e.g. "-y+1/2,x,z".
-std::string fraction(double t) {
-  for (int den : {2, 3, 4, 6, 8, 12}) {
-    const double num = t * den;
-    if (std::abs(num - std::round(num)) < 1e-9)
-      return std::to_string(static_cast<long>(std::round(num))) + "/" + std::to_string(den);
-  }
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.6g", t);
-  return buf;
-}
-
-std::string xyz(const xtal::SymmetryOperation& op) {
-  std::string out;
-  for (int i = 0; i < 3; ++i) {
-    std::string row;
-    for (int j = 0; j < 3; ++j) {
-      const int r = op.rotation[i][j];
-      if (r == 0) continue;
-      if (r < 0)
-        row += "-";
-      else if (!row.empty())
-        row += "+";
-      if (std::abs(r) != 1) row += std::to_string(std::abs(r));
-      row += "xyz"[j];
-    }
-    if (op.translation[i] > 1e-12) row += "+" + fraction(op.translation[i]);
-    out += (i ? "," : "") + row;
-  }
-  return out;
-}
-
 void run(const SitesCliOptions& o) {
   const Format format = parse_format(o.out.format);
   const xtal::SpaceGroup g = xtal::find_space_group(o.spacegroup);
@@ -113,17 +81,41 @@ void run(const SitesCliOptions& o) {
   std::string footer;
 
   if (o.position.empty()) {
+    try {
+      Table wt;
+      wt.title = "Wyckoff positions (classes derived from the operations; letters from spglib)";
+      wt.headers = {"wyckoff",       "multiplicity",        "letter",
+                    "site_symmetry", "site_symmetry_order", "free_parameters",
+                    "representative"};
+      doc["wyckoff_positions"] = nlohmann::json::array();
+      for (const auto& w : xtal::wyckoff_positions(g)) {
+        wt.add_row({w.label(), static_cast<long long>(w.multiplicity), w.letter, w.site_symmetry,
+                    static_cast<long long>(w.site_symmetry_order),
+                    static_cast<long long>(w.free_parameters), w.representative});
+        doc["wyckoff_positions"].push_back({{"wyckoff", w.label()},
+                                            {"multiplicity", w.multiplicity},
+                                            {"letter", w.letter},
+                                            {"site_symmetry", w.site_symmetry},
+                                            {"site_symmetry_order", w.site_symmetry_order},
+                                            {"free_parameters", w.free_parameters},
+                                            {"representative", w.representative},
+                                            {"example", w.example}});
+      }
+      tables.push_back(wt);
+    } catch (const NumericalError& e) {
+      footer += std::string("note: no Wyckoff table: ") + e.what() + "\n";
+    }
     Table ot;
     ot.title = "Symmetry operations of the conventional cell (x' = R x + t)";
     ot.headers = {"op", "xyz"};
     long long k = 0;
-    for (const auto& op : g.operations) ot.add_row({++k, xyz(op)});
+    for (const auto& op : g.operations) ot.add_row({++k, xtal::to_xyz(op)});
     tables.push_back(ot);
     doc["operations"] = nlohmann::json::array();
     for (const auto& op : g.operations)
       doc["operations"].push_back(
-          {{"xyz", xyz(op)}, {"rotation", op.rotation}, {"translation", op.translation}});
-    footer = "Give --position x,y,z for the Wyckoff letter and orbit of a position.\n";
+          {{"xyz", xtal::to_xyz(op)}, {"rotation", op.rotation}, {"translation", op.translation}});
+    footer += "Give --position x,y,z for the Wyckoff letter and orbit of a position.\n";
   } else {
     std::string expected;
     const xtal::Fractional p = parse_position(o.position, expected);
@@ -171,6 +163,7 @@ void register_sites(CLI::App& app) {
       "A number or short symbol selects spglib's default setting of the type (the first Hall "
       "setting: unique axis b, hexagonal axes for R, origin choice 1); other settings by "
       "suffix (Fd-3m:2, R-3m:R), full symbol or Hall symbol. Without --position the "
+      "group's Wyckoff positions (one representative each, in the x,y,z form) and the "
       "operations of the conventional cell are listed.\n"
       "Examples:\n"
       "  solyte sites --spacegroup Im-3m\n"

@@ -28,5 +28,6 @@ void register_entropy(CLI::App& app);
 void register_ema(CLI::App& app);
 void register_sites(CLI::App& app);
 void register_study(CLI::App& app);
+void register_xrd(CLI::App& app);
 
 }  // namespace solyte::cli

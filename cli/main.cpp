@@ -32,7 +32,7 @@ int main(int argc, char** argv) {
   CLI::App app{"solyte — analysis of solid-electrolyte measurements: impedance spectra to "
                "conductivity, Arrhenius regimes and transitions; electric-modulus (KWW) and DRT "
                "relaxation analysis; anion packing, site entropy and effective-medium "
-               "conductivity."};
+               "conductivity; powder-diffraction lines, patterns, size and strain."};
   app.set_version_flag("--version", std::string("solyte ") + solyte::version());
   app.require_subcommand(1);
   app.footer(
@@ -48,6 +48,7 @@ int main(int argc, char** argv) {
       "  solyte packing --lattice fcc,bcc --a 10.066,7.882 --z 4,2 --formula NaCB11H12\n"
       "  solyte entropy config --sites 24h:0.008,24g:0.075\n"
       "  solyte ema --phase 0.92:4mS/cm --phase 0.08:4e-4mS/cm\n"
+      "  solyte xrd lines --cif NaCl.cif\n"
       "Run 'solyte COMMAND --help' for the options of a command.\n"
       "Exit codes: 0 ok, 2 bad argument, 3 unreadable or malformed file, 4 numerical "
       "impossibility.");
@@ -64,6 +65,7 @@ int main(int argc, char** argv) {
   cli::register_ema(app);
   cli::register_sites(app);
   cli::register_study(app);
+  cli::register_xrd(app);
 
   // A mistyped command would otherwise get CLI11's "A subcommand is required".
   if (argc > 1 && argv[1][0] != '-') {

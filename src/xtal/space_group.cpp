@@ -9,11 +9,13 @@
 #include <array>
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <vector>
 
 #include "solyte/error.hpp"
+#include "xtal/invariant_lattice.hpp"
 
 namespace solyte::xtal {
 
@@ -98,7 +100,200 @@ std::size_t distance(const std::string& a, const std::string& b) {
   return prev[b.size()];
 }
 
+double reduce_translation(double t) {
+  t -= std::floor(t);
+  if (t > 1 - 1e-12) t = 0;
+  return t;
+}
+
+bool is_identity_rotation(const SymmetryOperation& op) {
+  for (int i = 0; i < 3; ++i)
+    for (int j = 0; j < 3; ++j)
+      if (op.rotation[i][j] != (i == j ? 1 : 0)) return false;
+  return true;
+}
+
+// Stores the operations (translations reduced to [0, 1)) with the centring
+// count and the point-group order that follow from them.
+void set_operations(SpaceGroup& g, std::vector<SymmetryOperation> ops) {
+  int centring = 0;
+  for (auto& op : ops) {
+    for (double& t : op.translation) t = reduce_translation(t);
+    if (is_identity_rotation(op)) ++centring;
+  }
+  g.operations = std::move(ops);
+  g.centring_count = std::max(centring, 1);
+  g.point_group_order = g.order() / g.centring_count;
+}
+
+void fill_type(SpaceGroup& g, const SpglibSpacegroupType& s) {
+  g.number = s.number;
+  g.hall_number = s.hall_number;
+  g.international_short = s.international_short;
+  g.international_full = s.international_full;
+  g.international = s.international;
+  g.hall_symbol = s.hall_symbol;
+  g.choice = s.choice;
+  g.schoenflies = s.schoenflies;
+  g.point_group = trimmed(s.pointgroup_international);
+  g.crystal_system = system_of(s.number);
+  const std::string hall = trimmed(g.hall_symbol);
+  g.lattice_type = hall.empty() ? 'P' : (hall[0] == '-' && hall.size() > 1 ? hall[1] : hall[0]);
+}
+
+SymmetryOperation compose(const SymmetryOperation& a, const SymmetryOperation& b) {
+  SymmetryOperation c;  // a∘b: x → Ra(Rb x + tb) + ta
+  for (int i = 0; i < 3; ++i) {
+    c.translation[i] = a.translation[i];
+    for (int j = 0; j < 3; ++j) {
+      c.translation[i] += a.rotation[i][j] * b.translation[j];
+      for (int k = 0; k < 3; ++k) c.rotation[i][j] += a.rotation[i][k] * b.rotation[k][j];
+    }
+  }
+  return c;
+}
+
+bool same_set(std::span<const SymmetryOperation> a, std::span<const SymmetryOperation> b) {
+  if (a.size() != b.size()) return false;
+  for (const auto& x : a)
+    if (std::none_of(b.begin(), b.end(), [&](const auto& y) { return same_operation(x, y); }))
+      return false;
+  return true;
+}
+
+int determinant(const std::array<std::array<int, 3>, 3>& r) {
+  return r[0][0] * (r[1][1] * r[2][2] - r[1][2] * r[2][1]) -
+         r[0][1] * (r[1][0] * r[2][2] - r[1][2] * r[2][0]) +
+         r[0][2] * (r[1][0] * r[2][1] - r[1][1] * r[2][0]);
+}
+
+// "1/2", "0.5", "1", "" (= 1) → value; false when the text is not a number or
+// fraction.
+bool parse_factor(std::string_view s, double& out) {
+  if (s.empty()) {
+    out = 1;
+    return true;
+  }
+  const auto slash = s.find('/');
+  auto number = [](std::string_view t, double& v) {
+    if (t.empty()) return false;
+    for (char c : t)
+      if (!std::isdigit(static_cast<unsigned char>(c)) && c != '.') return false;
+    v = std::atof(std::string(t).c_str());
+    return true;
+  };
+  if (slash == std::string_view::npos) return number(s, out);
+  double num = 0, den = 0;
+  if (!number(s.substr(0, slash), num) || !number(s.substr(slash + 1), den) || den == 0)
+    return false;
+  out = num / den;
+  return true;
+}
+
 }  // namespace
+
+bool same_operation(const SymmetryOperation& a, const SymmetryOperation& b, double tolerance) {
+  if (a.rotation != b.rotation) return false;
+  for (int i = 0; i < 3; ++i) {
+    double d = std::abs(a.translation[i] - b.translation[i]);
+    d -= std::floor(d);
+    if (std::min(d, 1 - d) > tolerance) return false;
+  }
+  return true;
+}
+
+SymmetryOperation parse_xyz_operation(std::string_view text) {
+  const std::string what = "symmetry operation '" + std::string(text) + "'";
+  std::vector<std::string> parts(1);
+  for (char c : text) {
+    if (c == ',')
+      parts.emplace_back();
+    else if (c != ' ' && c != '\t')
+      parts.back() += c;
+  }
+  if (parts.size() != 3)
+    throw InvalidArgument(what +
+                          ": expected three comma-separated components such as "
+                          "-y+1/2,x,z");
+  SymmetryOperation op;
+  for (int i = 0; i < 3; ++i) {
+    const std::string& p = parts[static_cast<std::size_t>(i)];
+    if (p.empty())
+      throw InvalidArgument(what + ": component " + std::to_string(i + 1) + " is empty");
+    // Terms: [sign] [factor[*]] variable, or [sign] constant.
+    std::size_t k = 0;
+    bool any_term = false;
+    while (k < p.size()) {
+      double sign = 1;
+      if (p[k] == '+' || p[k] == '-') {
+        sign = p[k] == '-' ? -1 : 1;
+        ++k;
+      } else if (any_term) {
+        throw InvalidArgument(what + ": expected + or - before '" + p.substr(k) + "'");
+      }
+      std::size_t e = k;
+      while (e < p.size() && p[e] != '+' && p[e] != '-') ++e;
+      std::string term = p.substr(k, e - k);
+      k = e;
+      if (term.empty())
+        throw InvalidArgument(what + ": a sign without a term in component " +
+                              std::to_string(i + 1));
+      const char last = static_cast<char>(std::tolower(static_cast<unsigned char>(term.back())));
+      if (last == 'x' || last == 'y' || last == 'z') {
+        std::string factor = term.substr(0, term.size() - 1);
+        if (!factor.empty() && factor.back() == '*') factor.pop_back();
+        double f = 0;
+        if (!parse_factor(factor, f) || std::abs(f - std::round(f)) > 1e-9)
+          throw InvalidArgument(what + ": '" + term + "' is not an integer multiple of " +
+                                std::string(1, last));
+        op.rotation[i][last - 'x'] += static_cast<int>(sign * std::round(f));
+      } else {
+        double f = 0;
+        if (!parse_factor(term, f))
+          throw InvalidArgument(what + ": '" + term +
+                                "' is neither a coordinate (x, y, z) nor a number or fraction");
+        op.translation[i] += sign * f;
+      }
+      any_term = true;
+    }
+  }
+  for (double& t : op.translation) t = reduce_translation(t);
+  if (determinant(op.rotation) != 1 && determinant(op.rotation) != -1)
+    throw InvalidArgument(what + ": its rotation part has determinant " +
+                          std::to_string(determinant(op.rotation)) + ", not +1 or -1");
+  return op;
+}
+
+std::string to_xyz(const SymmetryOperation& op) {
+  auto fraction = [](double t) {
+    for (int den : {2, 3, 4, 6, 8, 12, 24}) {
+      const double num = t * den;
+      if (std::abs(num - std::round(num)) < 1e-9)
+        return std::to_string(static_cast<long>(std::round(num))) + "/" + std::to_string(den);
+    }
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.6g", t);
+    return std::string(buf);
+  };
+  std::string out;
+  for (int i = 0; i < 3; ++i) {
+    std::string row;
+    for (int j = 0; j < 3; ++j) {
+      const int r = op.rotation[i][j];
+      if (r == 0) continue;
+      if (r < 0)
+        row += "-";
+      else if (!row.empty())
+        row += "+";
+      if (std::abs(r) != 1) row += std::to_string(std::abs(r));
+      row += "xyz"[j];
+    }
+    if (op.translation[i] > 1e-12) row += "+" + fraction(op.translation[i]);
+    if (row.empty()) row = "0";
+    out += (i ? "," : "") + row;
+  }
+  return out;
+}
 
 std::string_view to_string(CrystalSystem s) {
   switch (s) {
@@ -129,18 +324,7 @@ SpaceGroup space_group_from_hall(int hall_number) {
     throw InvalidArgument("spglib has no space-group type for Hall number " +
                           std::to_string(hall_number));
   SpaceGroup g;
-  g.number = s.number;
-  g.hall_number = s.hall_number;
-  g.international_short = s.international_short;
-  g.international_full = s.international_full;
-  g.international = s.international;
-  g.hall_symbol = s.hall_symbol;
-  g.choice = s.choice;
-  g.schoenflies = s.schoenflies;
-  g.point_group = trimmed(s.pointgroup_international);
-  g.crystal_system = system_of(s.number);
-  const std::string hall = trimmed(g.hall_symbol);
-  g.lattice_type = hall.empty() ? 'P' : (hall[0] == '-' && hall.size() > 1 ? hall[1] : hall[0]);
+  fill_type(g, s);
 
   // 192 is the largest conventional-cell order (Fm-3m and the other F cubic groups).
   int rotations[192][3][3];
@@ -150,23 +334,14 @@ SpaceGroup space_group_from_hall(int hall_number) {
     throw InvalidArgument("spglib returned no operations for Hall number " +
                           std::to_string(hall_number));
   g.operations.resize(static_cast<std::size_t>(n));
-  int centring = 0;
   for (int k = 0; k < n; ++k) {
     auto& op = g.operations[static_cast<std::size_t>(k)];
-    bool identity = true;
     for (int i = 0; i < 3; ++i) {
-      for (int j = 0; j < 3; ++j) {
-        op.rotation[i][j] = rotations[k][i][j];
-        identity = identity && rotations[k][i][j] == (i == j ? 1 : 0);
-      }
-      double t = translations[k][i] - std::floor(translations[k][i]);
-      if (t > 1 - 1e-12) t = 0;
-      op.translation[i] = t;
+      for (int j = 0; j < 3; ++j) op.rotation[i][j] = rotations[k][i][j];
+      op.translation[i] = translations[k][i];
     }
-    if (identity) ++centring;
   }
-  g.centring_count = std::max(centring, 1);
-  g.point_group_order = n / g.centring_count;
+  set_operations(g, std::move(g.operations));
   return g;
 }
 
@@ -252,6 +427,78 @@ SpaceGroup find_space_group(std::string_view text_in) {
       msg += (i ? ", " : " ") + near[i].second;
   }
   throw InvalidArgument(msg);
+}
+
+SpaceGroup space_group_from_operations(std::span<const SymmetryOperation> operations) {
+  if (operations.empty()) throw InvalidArgument("no symmetry operations given");
+  if (operations.size() > 192)
+    throw InvalidArgument(std::to_string(operations.size()) +
+                          " symmetry operations: more than any space group has in its "
+                          "conventional cell (192)");
+  std::vector<SymmetryOperation> ops(operations.begin(), operations.end());
+  for (auto& op : ops) {
+    const int det = determinant(op.rotation);
+    if (det != 1 && det != -1)
+      throw InvalidArgument("symmetry operation " + to_xyz(op) + " has determinant " +
+                            std::to_string(det) + ", not +1 or -1");
+    for (double& t : op.translation) t = reduce_translation(t);
+  }
+  for (std::size_t i = 0; i < ops.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j)
+      if (same_operation(ops[i], ops[j]))
+        throw InvalidArgument("symmetry operation " + to_xyz(ops[i]) + " is listed twice");
+  if (std::none_of(ops.begin(), ops.end(), [](const auto& op) {
+        return is_identity_rotation(op) &&
+               std::all_of(op.translation.begin(), op.translation.end(),
+                           [](double t) { return std::min(t, 1 - t) < 1e-6; });
+      }))
+    throw InvalidArgument("the symmetry operations do not include the identity x,y,z");
+  // Closure: the product of any two operations is in the list (modulo lattice
+  // translations).
+  for (const auto& a : ops)
+    for (const auto& b : ops) {
+      const SymmetryOperation c = compose(a, b);
+      if (std::none_of(ops.begin(), ops.end(),
+                       [&](const auto& x) { return same_operation(c, x, 1e-4); }))
+        throw InvalidArgument("the symmetry operations are not a group: " + to_xyz(a) + " after " +
+                              to_xyz(b) + " gives " + to_xyz(c) + ", which is not in the list");
+    }
+
+  // spglib's identification of the type, then the database settings of that
+  // type.
+  std::vector<int> rot(9 * ops.size());
+  std::vector<double> tr(3 * ops.size());
+  for (std::size_t k = 0; k < ops.size(); ++k)
+    for (int i = 0; i < 3; ++i) {
+      tr[3 * k + i] = ops[k].translation[i];
+      for (int j = 0; j < 3; ++j) rot[9 * k + 3 * i + j] = ops[k].rotation[i][j];
+    }
+  const Eigen::Matrix3d a = detail::invariant_lattice(ops);
+  double lattice[3][3];
+  for (int i = 0; i < 3; ++i)
+    for (int j = 0; j < 3; ++j) lattice[i][j] = a(i, j);
+  const SpglibSpacegroupType type = spg_get_spacegroup_type_from_symmetry(
+      reinterpret_cast<int(*)[3][3]>(rot.data()), reinterpret_cast<double(*)[3]>(tr.data()),
+      static_cast<int>(ops.size()), lattice, 1e-5);
+  if (type.number < 1 || type.number > 230)
+    throw NumericalError("spglib could not identify the space-group type of these " +
+                         std::to_string(ops.size()) + " operations");
+  for (int h = 1; h <= kHallCount; ++h) {
+    if (spg_get_spacegroup_type(h).number != type.number) continue;
+    SpaceGroup g = space_group_from_hall(h);
+    if (same_set(g.operations, ops)) return g;
+  }
+  SpaceGroup g;
+  fill_type(g, type);
+  g.hall_number = 0;
+  g.international = g.international_short + " (non-standard setting)";
+  g.hall_symbol.clear();
+  g.choice.clear();
+  set_operations(g, std::move(ops));
+  // The centring letter of the database setting need not hold in another
+  // setting.
+  g.lattice_type = g.centring_count == 1 ? 'P' : g.lattice_type;
+  return g;
 }
 
 }  // namespace solyte::xtal

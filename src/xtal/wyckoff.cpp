@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "solyte/error.hpp"
+#include "xtal/invariant_lattice.hpp"
 
 namespace solyte::xtal {
 
@@ -40,27 +41,6 @@ Fractional transform(const SymmetryOperation& op, const Fractional& x) {
     for (int j = 0; j < 3; ++j) y[i] += op.rotation[i][j] * x[j];
   }
   return y;
-}
-
-// A metric the group's rotations preserve: the group average of a generic positive-definite
-// metric, G = (1/n) Σ Rᵀ G0 R. Its Cholesky factor gives lattice vectors of that cell, so
-// spglib sees a lattice of exactly the group's holohedry (or a subgroup-compatible one).
-Eigen::Matrix3d invariant_lattice(const SpaceGroup& g) {
-  Eigen::Matrix3d g0;
-  g0 << 1.00, 0.013, 0.007,  //
-      0.013, 1.31, 0.011,    //
-      0.007, 0.011, 1.73;
-  Eigen::Matrix3d sum = Eigen::Matrix3d::Zero();
-  for (const auto& op : g.operations) {
-    Eigen::Matrix3d r;
-    for (int i = 0; i < 3; ++i)
-      for (int j = 0; j < 3; ++j) r(i, j) = op.rotation[i][j];
-    sum += r.transpose() * g0 * r;
-  }
-  const Eigen::Matrix3d metric = sum / static_cast<double>(g.operations.size());
-  // G = L Lᵀ; the columns of A = Lᵀ are basis vectors with AᵀA = G.
-  const Eigen::Matrix3d l = metric.llt().matrixL();
-  return l.transpose();
 }
 
 std::string letter_of(int index) {
@@ -119,7 +99,7 @@ WyckoffSite wyckoff_site(const SpaceGroup& group, const Fractional& position, do
                                 {0.3217, 0.0743, 0.1931},
                                 {0.2089, 0.4127, 0.0557},
                                 {0.0613, 0.3391, 0.4471}};
-  const Eigen::Matrix3d a = invariant_lattice(group);
+  const Eigen::Matrix3d a = detail::invariant_lattice(group.operations);
   double lattice[3][3];
   for (int i = 0; i < 3; ++i)
     for (int j = 0; j < 3; ++j) lattice[i][j] = a(i, j);

@@ -12,33 +12,8 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0
 
-# near FILE ROW_KEY COLUMN_NAME EXPECTED DECIMALS — the CSV cell (row whose first field is
-# ROW_KEY, column by header name) rounds to EXPECTED at DECIMALS decimals.
-near() {
-  local file=$1 key=$2 col=$3 want=$4 dec=$5
-  local got
-  got=$(awk -F, -v key="$key" -v col="$col" '
-    /^#/ || NF == 0 { header = ""; next }
-    header == "" { for (i = 1; i <= NF; i++) idx[$i] = i; header = $0; next }
-    $1 == key && (col in idx) { print $(idx[col]); exit }' "$file")
-  if [ -z "$got" ]; then
-    echo "FAIL: $col of '$key' not found in $file"; fail=1; return
-  fi
-  if awk -v g="$got" -v w="$want" -v d="$dec" 'BEGIN { t = 0.5 * 10 ^ (-d) + 1e-12;
-      exit !(g - w <= t && w - g <= t) }'; then
-    echo "ok: $key $col = $got (expected $want)"
-  else
-    echo "FAIL: $key $col = $got, expected $want to $dec decimals"; fail=1
-  fi
-}
-
-run() {  # run OUT -- command...: must exit 0
-  local out=$1
-  shift 2
-  if ! "$@" >"$out" 2>"$tmp/err"; then
-    echo "FAIL: '$*' exited non-zero"; cat "$tmp/err"; fail=1
-  fi
-}
+# shellcheck source=lib/checks.bash
+source "$2/tests/cli/lib/checks.bash"
 
 # --- packing: Table 1 -------------------------------------------------------------------
 run "$tmp/pack.csv" -- "$solyte" packing --lattice fcc,bcc --a 10.066,7.882 --z 4,2 \
@@ -76,6 +51,14 @@ run "$tmp/s2.csv" -- "$solyte" entropy config --sites 24h,24g --ratio 0.11 --cat
 near "$tmp/s2.csv" 24h occupancy 0.0082583 7
 near "$tmp/s2.csv" 24g occupancy 0.0750751 7
 near "$tmp/s2.csv" 2 S_kB_per_cation 3.7729 4
+# Wyckoff letters through the group's table (multiplicities derived from Im-3m's operations).
+run "$tmp/s3.csv" -- "$solyte" entropy config --spacegroup Im-3m --sites h:0.008,g:0.075 --cations 2 -f csv
+near "$tmp/s3.csv" 24h multiplicity 24 0
+near "$tmp/s3.csv" 2 S_kB_per_cation 3.7557 4
+run "$tmp/s4.csv" -- "$solyte" entropy config -g 229 --sites 24h,24g --ratio 0.11 --cations 2 -f csv
+near "$tmp/s4.csv" 2 S_kB_per_cation 3.7729 4
+run "$tmp/w.csv" -- "$solyte" sites --spacegroup Im-3m -f csv
+grep -q '^48i,48,i,\.\.2,2,1,' "$tmp/w.csv" || { echo "FAIL: sites lacks the 48i row"; fail=1; }
 run "$tmp/m.csv" -- "$solyte" entropy migration --ln-sigma0 26.29,15.04 --err 0.1,0.2 -f csv
 near "$tmp/m.csv" 26.29 dS_kB 11.25 2
 near "$tmp/m.csv" 26.29 dS_J_per_mol_K 93.5 1
@@ -91,30 +74,18 @@ grep -q "3.52008" "$tmp/e.txt" || { echo "FAIL: ema text lacks 3.52008"; fail=1;
 if grep -q "^parallel " "$tmp/e.txt"; then echo "FAIL: --method bruggeman printed parallel"; fail=1; fi
 
 # --- bad input: exit 2, a message, no output file ---------------------------------------
-expect2() {  # expect2 PATTERN NAME -- command...
-  local pattern=$1 name=$2
-  shift 3
-  "$@" -o "$tmp/$name.out" >/dev/null 2>"$tmp/err"
-  local got=$?
-  if [ "$got" -ne 2 ]; then
-    echo "FAIL: '$*' exited $got, expected 2"; cat "$tmp/err"; fail=1
-  elif ! grep -q -- "$pattern" "$tmp/err"; then
-    echo "FAIL: '$*' stderr lacks '$pattern':"; cat "$tmp/err"; fail=1
-  else
-    echo "ok: $* -> 2"
-  fi
-  if [ -e "$tmp/$name.out" ]; then echo "FAIL: output written despite the error"; fail=1; fi
-}
-expect2 "unknown element 'Xx' at position 3" b1 -- "$solyte" packing --lattice fcc --a 10 --z 4 --formula NaXx
-expect2 "unknown anion lattice" b2 -- "$solyte" packing --lattice fcx --a 10 --z 4 --formula NaCl
-expect2 "must be positive" b3 -- "$solyte" packing --lattice fcc --a=-10 --z 4 --formula NaCl
-expect2 "strictly between 0 and 1" b4 -- "$solyte" entropy config --sites 24h:1.2,24g:0.075
-expect2 "no multiplicity" b5 -- "$solyte" entropy config --sites h:0.1
-expect2 "needs --cations" b6 -- "$solyte" entropy config --sites 24h,24g --ratio 0.11
-expect2 "sum to 0.99" b7 -- "$solyte" ema --phase 0.92:4mS/cm --phase 0.07:4e-4mS/cm
-expect2 "volume fraction -0.92" b8 -- "$solyte" ema --phase=-0.92:4mS/cm --phase 1.92:4e-4mS/cm
-expect2 "has no unit" b9 -- "$solyte" ema --phase 0.92:4 --phase 0.08:1mS/cm
-expect2 "one --density" b10 -- "$solyte" ema --phase 0.92:4mS/cm --phase 0.08:1mS/cm --weight-fractions
-expect2 "two values" b11 -- "$solyte" entropy migration --ln-sigma0 1
+expect 2 "unknown element 'Xx' at position 3" b1 -- "$solyte" packing --lattice fcc --a 10 --z 4 --formula NaXx
+expect 2 "unknown anion lattice" b2 -- "$solyte" packing --lattice fcx --a 10 --z 4 --formula NaCl
+expect 2 "must be positive" b3 -- "$solyte" packing --lattice fcc --a=-10 --z 4 --formula NaCl
+expect 2 "strictly between 0 and 1" b4 -- "$solyte" entropy config --sites 24h:1.2,24g:0.075
+expect 2 "no multiplicity" b5 -- "$solyte" entropy config --sites h:0.1
+expect 2 "needs --cations" b6 -- "$solyte" entropy config --sites 24h,24g --ratio 0.11
+expect 2 "sum to 0.99" b7 -- "$solyte" ema --phase 0.92:4mS/cm --phase 0.07:4e-4mS/cm
+expect 2 "volume fraction -0.92" b8 -- "$solyte" ema --phase=-0.92:4mS/cm --phase 1.92:4e-4mS/cm
+expect 2 "has no unit" b9 -- "$solyte" ema --phase 0.92:4 --phase 0.08:1mS/cm
+expect 2 "one --density" b10 -- "$solyte" ema --phase 0.92:4mS/cm --phase 0.08:1mS/cm --weight-fractions
+expect 2 "has no Wyckoff position 'm'" b12 -- "$solyte" entropy config -g Im-3m --sites m:0.1
+expect 2 "letter h has multiplicity 24" b13 -- "$solyte" entropy config -g Im-3m --sites 12h:0.1
+expect 2 "two values" b11 -- "$solyte" entropy migration --ln-sigma0 1
 if ls "$tmp"/*.tmp.* >/dev/null 2>&1; then echo "FAIL: temporary files left behind"; fail=1; fi
 exit $fail

@@ -22,6 +22,7 @@
 #pragma once
 
 #include <array>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -80,5 +81,30 @@ SpaceGroup space_group_from_hall(int hall_number);
 /// case, but an unambiguous case-insensitive match is accepted too. InvalidArgument for
 /// anything else, naming close matches when there are some.
 SpaceGroup find_space_group(std::string_view text);
+
+/// A group given by explicit operations (a CIF's symmetry-operation loop, say).
+/// When spglib's database has a Hall setting with the same operations modulo
+/// lattice translations, that setting is returned (its symbols, Hall number and
+/// operations). Otherwise the type comes from spglib's identification
+/// (spg_get_spacegroup_type_from_symmetry), hall_number is 0, the
+/// `international` field says "non-standard setting", and `operations` are the
+/// given ones (translations reduced to [0, 1)). InvalidArgument when the list
+/// is empty, has a singular or non-integer rotation, a repeated operation, or
+/// is not closed under composition (not a group); NumericalError when spglib
+/// cannot identify the type.
+SpaceGroup space_group_from_operations(std::span<const SymmetryOperation> operations);
+
+/// Parses one operation in the x,y,z form of CIF and the International Tables:
+/// "-y+1/2,x,z", "1/2+x, 1/2-y, -z", "x-y,x,z+1/6", "x+0.5,y,z" (X, Y, Z
+/// accepted too). InvalidArgument naming the component and what was expected.
+SymmetryOperation parse_xyz_operation(std::string_view text);
+
+/// The x,y,z form of an operation, translations as fractions: "-y+1/2,x,z".
+std::string to_xyz(const SymmetryOperation& op);
+
+/// True when a and b are the same operation modulo lattice translations
+/// (translations equal within `tolerance` modulo 1).
+bool same_operation(const SymmetryOperation& a, const SymmetryOperation& b,
+                    double tolerance = 1e-6);
 
 }  // namespace solyte::xtal

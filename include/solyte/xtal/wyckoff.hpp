@@ -10,13 +10,15 @@
 //   s.site_symmetry;       // "mm2.."
 //   s.orbit.size();        // 24 positions, each coordinate in [0, 1)
 //
-// Not provided: a table of all Wyckoff positions of a group (letter, multiplicity, site
-// symmetry, representative). spglib 2.0 keeps that table internal; only the letter of a given
-// position is exposed, which is what `wyckoff_site` uses.
+//   // Every Wyckoff position of the group, a → general (derived from the operations):
+//   for (const WyckoffPosition& w : wyckoff_positions(g))
+//     std::cout << w.label() << " " << w.representative << "\n";    // 2a 0,0,0 … 96l x,y,z
+//   find_wyckoff_position(wyckoff_positions(g), "24h")->multiplicity;  // 24 ("h" works too)
 #pragma once
 
 #include <array>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "solyte/xtal/space_group.hpp"
@@ -55,5 +57,36 @@ struct WyckoffSite {
 /// then cannot give a letter consistent with the orbit).
 WyckoffSite wyckoff_site(const SpaceGroup& group, const Fractional& position,
                          double tolerance = kPositionTolerance);
+
+/// One Wyckoff position of a group: a class of points whose site-symmetry groups are
+/// conjugate.
+struct WyckoffPosition {
+  std::string letter;           ///< "a", "b", …; spglib's letter of `example`
+  int multiplicity = 0;         ///< points per conventional cell
+  int site_symmetry_order = 0;  ///< group.order() / multiplicity
+  std::string site_symmetry;    ///< oriented symbol, e.g. "mm2.."
+  int free_parameters = 0;      ///< 0 (a point), 1 (a line), 2 (a plane) or 3 (general)
+  /// One representative set in the x,y,z form of the International Tables, e.g. "x,0,1/2",
+  /// "1/4,y,-y+1/2", "x,x,z" (any member of the class; not always the one ITA prints).
+  std::string representative;
+  Fractional example{};  ///< a point of the representative with exactly this symmetry
+  std::string label() const { return std::to_string(multiplicity) + letter; }  ///< "24g"
+};
+
+/// All Wyckoff positions of `group`'s setting, in letter order (a first, the general position
+/// last). Derived from the operations alone: every point of the grid of 1/24 cell edges (which
+/// holds every fixed coordinate the 230 types have: multiples of 1/8 and 1/12) gets its exact
+/// stabiliser; the fixed space of each new stabiliser, mapped by the group, claims the points of
+/// its class; spglib names the letter of one point of each class (`wyckoff_site`). The result
+/// is checked to hold one position for each letter from a to the general position's.
+/// NumericalError when a translation is not a multiple of 1/24 (non-standard settings) or the
+/// check fails.
+std::vector<WyckoffPosition> wyckoff_positions(const SpaceGroup& group);
+
+/// The position labelled `label` ("24h", or the letter alone, "h") in `positions`, or nullptr
+/// when there is no such letter. InvalidArgument when the letter exists with another
+/// multiplicity ("12h" when h is 24h).
+const WyckoffPosition* find_wyckoff_position(const std::vector<WyckoffPosition>& positions,
+                                             std::string_view label);
 
 }  // namespace solyte::xtal
