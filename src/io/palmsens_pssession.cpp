@@ -31,6 +31,7 @@
 #include "io/date_text.hpp"
 #include "io/impedance_records.hpp"
 #include "io/text_decode.hpp"
+#include "io/text_table.hpp"
 #include "solyte/error.hpp"
 
 namespace solyte::io::detail {
@@ -355,13 +356,19 @@ json parse_session(std::string_view raw, const std::string& file) {
     return json::parse(text);
   } catch (const json::parse_error& e) {
     const std::size_t pos = e.byte > 0 ? e.byte - 1 : 0;
+    // The parser's reason without its position (given here as a file offset) and without its
+    // quote of the last token (which can be a whole method text); a short quote instead.
     std::string reason = e.what();
     if (const std::size_t p = reason.find(": "); p != std::string::npos) reason.erase(0, p + 2);
+    if (const std::size_t p = reason.find("; last read:"); p != std::string::npos) reason.erase(p);
+    std::size_t from = pos - std::min<std::size_t>(pos, 30);
+    while (from < text.size() && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;
     const bool at_end = pos + 1 >= text.size();
     throw ParseError(file, 0, 0,
                      "at byte " + std::to_string(file_offset(raw, d, pos)) +
                          ": expected a complete JSON document (PalmSens session)" +
-                         (at_end ? ", but the text ends (truncated?)" : "") + "; " + reason);
+                         (at_end ? ", but the text ends (truncated?)" : "") + "; " + reason +
+                         ", near " + quote_for_message(text.substr(from)));
   }
 }
 
