@@ -369,6 +369,20 @@ json parse_session(std::string_view raw, const std::string& file) {
                          ": expected a complete JSON document (PalmSens session)" +
                          (at_end ? ", but the text ends (truncated?)" : "") + "; " + reason +
                          ", near " + quote_for_message(text.substr(from)));
+  } catch (const json::out_of_range& e) {
+    // A number beyond the range of a double ("1e99999"): the parser names the token, not
+    // where it is, so it is looked up.
+    const std::string what = e.what();
+    const std::size_t q = what.find("parsing '");
+    const std::string token =
+        q == std::string::npos ? std::string() : what.substr(q + 9, what.size() - q - 10);
+    const std::size_t pos = token.empty() ? std::string_view::npos : text.find(token);
+    throw ParseError(file, 0, 0,
+                     (pos == std::string_view::npos
+                          ? std::string()
+                          : "at byte " + std::to_string(file_offset(raw, d, pos)) + ": ") +
+                         "expected a number within the range of a double, found " +
+                         quote_for_message(token));
   }
 }
 

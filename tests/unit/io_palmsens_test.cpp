@@ -226,6 +226,16 @@ TEST(IoPalmSens, MalformedEntriesNameTheirJsonPath) {
   no_z.replace(no_z.find("\"ArrayType\":6,"), 14, "\"ArrayType\":66,");
   e = parse_error(pstrace_bytes(no_z));
   EXPECT_NE(std::string(e.what()).find("Z' and Z'' arrays"), std::string::npos) << e.what();
+  // A number no double holds: the parser reports it without a position; it is looked up.
+  std::string overflow = session_json();
+  const std::size_t big = overflow.find("{\"V\":110}") + 5;
+  overflow.replace(big, 3, "1e99999");
+  e = parse_error(pstrace_bytes(overflow));
+  EXPECT_NE(std::string(e.what()).find("at byte " + std::to_string(2 + 2 * big) +
+                                       ": expected a number within the range of a double, "
+                                       "found '1e99999'"),
+            std::string::npos)
+      << e.what();
   // A JSON syntax error in the middle: the byte offset is that of the bad character.
   std::string broken = session_json();
   const std::size_t at = broken.find("\"Frequency\"");
