@@ -111,6 +111,15 @@ std::string session_json() {
          eis + "," + cv + "]}";
 }
 
+// Byte offset in pstrace_bytes(utf8) of the character at utf8[pos]: the BOM, then 2 bytes per
+// character (BMP only).
+std::size_t utf16_offset(const std::string& utf8, std::size_t pos) {
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < pos; ++i)
+    if ((static_cast<unsigned char>(utf8[i]) & 0xC0) != 0x80) ++chars;
+  return 2 + 2 * chars;
+}
+
 solyte::ParseError parse_error(const std::string& bytes) {
   try {
     read_measurements_from_bytes(bytes, "d.pssession");
@@ -226,12 +235,13 @@ TEST(IoPalmSens, MalformedEntriesNameTheirJsonPath) {
   no_z.replace(no_z.find("\"ArrayType\":6,"), 14, "\"ArrayType\":66,");
   e = parse_error(pstrace_bytes(no_z));
   EXPECT_NE(std::string(e.what()).find("Z' and Z'' arrays"), std::string::npos) << e.what();
-  // A number no double holds: the parser reports it without a position; it is looked up.
+  // A number no double holds: the parser reports it without a position; it is looked up (the
+  // "Ω" of the ZRe unit before it is one UTF-16 unit for two UTF-8 bytes).
   std::string overflow = session_json();
   const std::size_t big = overflow.find("{\"V\":110}") + 5;
   overflow.replace(big, 3, "1e99999");
   e = parse_error(pstrace_bytes(overflow));
-  EXPECT_NE(std::string(e.what()).find("at byte " + std::to_string(2 + 2 * big) +
+  EXPECT_NE(std::string(e.what()).find("at byte " + std::to_string(utf16_offset(overflow, big)) +
                                        ": expected a number within the range of a double, "
                                        "found '1e99999'"),
             std::string::npos)
@@ -241,7 +251,7 @@ TEST(IoPalmSens, MalformedEntriesNameTheirJsonPath) {
   const std::size_t at = broken.find("\"Frequency\"");
   broken[at] = '?';
   e = parse_error(pstrace_bytes(broken));
-  EXPECT_NE(std::string(e.what()).find("at byte " + std::to_string(2 + 2 * at) + ":"),
+  EXPECT_NE(std::string(e.what()).find("at byte " + std::to_string(utf16_offset(broken, at)) + ":"),
             std::string::npos)
       << e.what();
 }
