@@ -9,6 +9,7 @@
 #include <fstream>
 #include <string>
 
+#include "io_test_support.hpp"
 #include "solyte/error.hpp"
 #include "solyte/io/read_measurements.hpp"
 #include "solyte/io/read_spectra.hpp"
@@ -18,19 +19,10 @@ using solyte::Quantity;
 using solyte::Technique;
 using solyte::io::read_measurements;
 using solyte::io::read_measurements_from_bytes;
+using solyte::test::file_bytes;
+using solyte::test::header_value;
 
 namespace {
-
-std::string file_bytes(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-std::string header_value(const solyte::Measurement& m, const std::string& key) {
-  for (const auto& [k, v] : m.meta.header)
-    if (k == key) return v;
-  return "<absent>";
-}
 
 // An IviumSoft file: 16 zero bytes, length words on lines of their own, settings, objects.
 // Line 1 is the header with the first length word; the settings start on line 2.
@@ -42,15 +34,8 @@ std::string idf(const std::string& settings, const std::string& objects) {
 const std::string kObjectsHead =
     "2         \r\nData Objects    \r\n0         \r\nprimary_data    \r\n";
 
-// Expects a ParseError and returns it.
 solyte::ParseError parse_error(const std::string& bytes) {
-  try {
-    read_measurements_from_bytes(bytes, "d.idf");
-  } catch (const solyte::ParseError& e) {
-    return e;
-  }
-  ADD_FAILURE() << "no ParseError";
-  return solyte::ParseError("", 0, 0, "");
+  return solyte::test::parse_error_of(bytes, "d.idf");
 }
 
 }  // namespace
@@ -66,8 +51,8 @@ TEST(IoIvium, IdfImpedanceSpectrum) {
   EXPECT_EQ(m.meta.format, "ivium-idf");
   EXPECT_EQ(m.meta.technique, Technique::impedance);
   ASSERT_EQ(m.size(), 29u);
-  // Line 169 "1.09009E+02  -2.65557E+01	1.00000E+04", line 197 "6.45479E+02
-  // -9.06181E+01	1.00000E+00"
+  // Line 169: "1.09009E+02  -2.65557E+01<tab>1.00000E+04";
+  // line 197: "6.45479E+02  -9.06181E+01<tab>1.00000E+00".
   EXPECT_EQ(m.require(Quantity::z_real).values.front(), 109.009);
   EXPECT_EQ(m.require(Quantity::z_imag).values.front(), -26.5557);
   EXPECT_EQ(m.require(Quantity::frequency).values.front(), 1e4);

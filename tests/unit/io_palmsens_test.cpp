@@ -10,6 +10,7 @@
 #include <fstream>
 #include <string>
 
+#include "io_test_support.hpp"
 #include "solyte/error.hpp"
 #include "solyte/io/read_measurements.hpp"
 #include "solyte/io/read_spectra.hpp"
@@ -19,19 +20,10 @@ using solyte::Quantity;
 using solyte::Technique;
 using solyte::io::read_measurements;
 using solyte::io::read_measurements_from_bytes;
+using solyte::test::file_bytes;
+using solyte::test::header_value;
 
 namespace {
-
-std::string file_bytes(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-std::string header_value(const solyte::Measurement& m, const std::string& key) {
-  for (const auto& [k, v] : m.meta.header)
-    if (k == key) return v;
-  return "<absent>";
-}
 
 // UTF-8 (BMP only) → UTF-16 LE with a byte-order mark before and after, as PSTrace writes.
 std::string pstrace_bytes(const std::string& utf8) {
@@ -121,13 +113,7 @@ std::size_t utf16_offset(const std::string& utf8, std::size_t pos) {
 }
 
 solyte::ParseError parse_error(const std::string& bytes) {
-  try {
-    read_measurements_from_bytes(bytes, "d.pssession");
-  } catch (const solyte::ParseError& e) {
-    return e;
-  }
-  ADD_FAILURE() << "no ParseError";
-  return solyte::ParseError("", 0, 0, "");
+  return solyte::test::parse_error_of(bytes, "d.pssession");
 }
 
 }  // namespace

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "io_test_support.hpp"
 #include "solyte/constants.hpp"
 #include "solyte/error.hpp"
 #include "solyte/io/read_measurements.hpp"
@@ -26,25 +27,10 @@ using solyte::Quantity;
 using solyte::Technique;
 using solyte::io::read_measurements;
 using solyte::io::read_measurements_from_bytes;
+using solyte::test::file_bytes;
+using solyte::test::header_value;
 
 namespace {
-
-std::string file_bytes(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-std::string header_value(const solyte::Measurement& m, const std::string& key) {
-  for (const auto& [k, v] : m.meta.header)
-    if (k == key) return v;
-  return "<absent>";
-}
-
-bool warned(const solyte::Measurement& m, const std::string& text) {
-  for (const auto& w : m.meta.warnings)
-    if (w.find(text) != std::string::npos) return true;
-  return false;
-}
 
 // An .ism written from the layout: big-endian numbers, strings with inverted letter case.
 struct IsmWriter {
@@ -110,7 +96,8 @@ TEST(IoZahnerIsm, RcDataMainSweepWithPotentialAndCurrent) {
   EXPECT_EQ(m.meta.technique, Technique::impedance);
   // 75 points: 20 from 1049.3 Hz up to 79624 Hz, then the main sweep 100 kHz … 0.2 Hz.
   ASSERT_EQ(m.size(), 55u);
-  EXPECT_TRUE(warned(m, "20 points outside the main sweep")) << m.meta.warnings.at(0);
+  EXPECT_TRUE(solyte::test::has_warning(m, "20 points outside the main sweep"))
+      << m.meta.warnings.at(0);
   const auto& f = m.require(Quantity::frequency).values;
   const auto& mod = m.require(Quantity::z_modulus).values;
   const auto& ph = m.require(Quantity::z_phase).values;
@@ -125,8 +112,8 @@ TEST(IoZahnerIsm, RcDataMainSweepWithPotentialAndCurrent) {
   EXPECT_DOUBLE_EQ(m.require(Quantity::z_imag).values.front(), z0.imag());
   // Time stamps: od -j 1812 → 1405589568.0714998 (point 1), -j 1972 → 1405589599.94 (point 21).
   EXPECT_NEAR(m.require(Quantity::time).values.front(), 1405589599.94 - 1405589568.0714998, 1e-6);
-  // Recorded DC values after the settings block (2933 = 12 + 34·75 + 113 bytes of strings + 2 +
-  // 256): od -j 2933+16·20 → 0.999628195152851 V, 9.984448571264718e-09 A.
+  // Recorded DC values after the settings block, from 2933 = 12 + 34·75 + 113 (strings)
+  // + 2 + 256: od -j 2933+16·20 → 0.999628195152851 V, 9.984448571264718e-09 A.
   EXPECT_EQ(m.require(Quantity::potential).values.front(), 0.999628195152851);
   EXPECT_EQ(m.require(Quantity::current).values.front(), 9.984448571264718e-09);
   // Strings: "160724", "RC HIZ", "0.9995V, Ampl: 10mV", …, temperature "23.8+-0.1C".
@@ -200,7 +187,8 @@ TEST(IoZahnerIsm, SimulatedSpectrumRoundTrip) {
   ASSERT_EQ(v.size(), 1u);
   const auto& m = v[0];
   ASSERT_EQ(m.size(), sweep.size());
-  EXPECT_TRUE(warned(m, "3 before it (1000 to 6309.57 Hz)")) << m.meta.warnings.at(0);
+  EXPECT_TRUE(solyte::test::has_warning(m, "3 before it (1000 to 6309.57 Hz)"))
+      << m.meta.warnings.at(0);
   const auto& re = m.require(Quantity::z_real).values;
   const auto& im = m.require(Quantity::z_imag).values;
   for (std::size_t i = 0; i < sweep.size(); ++i) {
@@ -237,14 +225,7 @@ TEST(IoZahnerIsm, DetectedFromTheContent) {
 TEST(IoZahnerIsm, DamageNamesTheByteOffset) {
   const std::string good = file_bytes(solyte::test::test_data("io/zahner/rc-data.ism"));
   auto message = [](const std::string& bytes) -> std::string {
-    try {
-      read_measurements_from_bytes(bytes, "d.ism");
-    } catch (const solyte::ParseError& e) {
-      EXPECT_EQ(e.file(), "d.ism");
-      return e.what();
-    }
-    ADD_FAILURE() << "no ParseError";
-    return {};
+    return solyte::test::parse_error_of(bytes, "d.ism").what();
   };
   // Truncated inside the arrays, inside the strings, inside the recorded DC values.
   EXPECT_NE(message(good.substr(0, 1000)).find("points (frequency, |Z|, phase, time"),
