@@ -46,6 +46,16 @@ class ByteReader {
     need(at, 2, what);
     return static_cast<std::uint16_t>((b(at) << 8) | b(at + 1));
   }
+  std::int16_t i16be(std::size_t at, std::string_view what) const {
+    return static_cast<std::int16_t>(u16be(at, what));
+  }
+  /// A 6-byte big-endian unsigned integer (Zahner Thales files).
+  std::uint64_t u48be(std::size_t at, std::string_view what) const {
+    need(at, 6, what);
+    std::uint64_t v = 0;
+    for (std::size_t i = 0; i < 6; ++i) v = (v << 8) | b(at + i);
+    return v;
+  }
   std::uint32_t u32le(std::size_t at, std::string_view what) const {
     need(at, 4, what);
     return b(at) | (b(at + 1) << 8) | (b(at + 2) << 16) |

@@ -6,11 +6,14 @@
 #include "io/delimited_text.hpp"
 #include "io/gamry_dta.hpp"
 #include "io/generic_table.hpp"
+#include "io/ivium_idf.hpp"
 #include "io/metrohm_nova.hpp"
 #include "io/novocontrol_ascii.hpp"
+#include "io/palmsens_pssession.hpp"
 #include "io/parstat_txt.hpp"
 #include "io/relaxis_eis3.hpp"
 #include "io/versastudio_par.hpp"
+#include "io/zahner_ism.hpp"
 #include "io/zplot.hpp"
 #include "solyte/error.hpp"
 
@@ -64,6 +67,18 @@ std::vector<Measurement> read_mpr(const FileContent& c, const std::string& file,
   return records;
 }
 
+// Readers of the bytes as stored that need no options (binary formats, and the .pssession
+// JSON, which decodes its text itself).
+template <bool (*Detect)(std::string_view)>
+bool on_bytes(const FileContent& c) {
+  return Detect(c.bytes);
+}
+template <std::vector<Measurement> (*Read)(std::string_view, const std::string&)>
+std::vector<Measurement> read_bytes(const FileContent& c, const std::string& file,
+                                    const ReadOptions&) {
+  return Read(c.bytes, file);
+}
+
 std::vector<Measurement> read_mpt(const FileContent& c, const std::string& file,
                                   const ReadOptions&) {
   return read_biologic_mpt_records(*c.lines, file);
@@ -94,9 +109,15 @@ const std::vector<FormatReader>& format_readers() {
   static const std::vector<FormatReader> readers = {
       {"biologic-mpr", "BioLogic EC-Lab binary file (.mpr)", true, is_mpr, read_mpr},
       {"relaxis-eis3", "RelaxIS 3 project (.eis3, SQLite)", true, is_eis3, read_eis3},
+      {"zahner-ism", "Zahner Thales impedance file (.ism)", true, on_bytes<is_zahner_ism>,
+       read_bytes<read_zahner_ism>},
+      {"ivium-idf", "Ivium IviumSoft data file or data set (.idf, .ids)", true,
+       on_bytes<is_ivium_idf>, read_bytes<read_ivium_idf>},
       {"biologic-mpt", "BioLogic EC-Lab / BT-Lab text export (.mpt)", false, is_mpt, read_mpt},
       {"gamry-dta", "Gamry Framework data file (.DTA): EIS, CV, CP/CA, OCV", false,
        on_lines<is_gamry_dta>, read_lines<read_gamry_dta>},
+      {"palmsens-pssession", "PalmSens PSTrace / MultiTrace session (.pssession, JSON)", false,
+       on_lines<is_palmsens_session>, read_bytes<read_palmsens_session>},
       {"zplot", "Scribner ZPlot/ZView (.z) and Z60W/ZPlotW data files (also Autolab .txt)", false,
        on_lines<is_zplot>, read_lines<read_zplot>},
       {"autolab-dfr", "Eco Chemie / Metrohm Autolab FRA data file (.dfr)", false,

@@ -28,10 +28,6 @@ const std::map<std::string, std::string>& not_read() {
       {".mps", "EC-Lab settings file (technique parameters, no data)"},
       {".mpl", "EC-Lab log file (no data)"},
       {"_LOOP.txt", "EC-Lab loop index export (no data)"},
-      {".ism", "Zahner binary: not read yet"},
-      {".idf", "Ivium binary: not read yet"},
-      {".ids", "Ivium binary: not read yet"},
-      {".pssession", "PalmSens session: not read yet"},
   };
   return m;
 }

@@ -195,6 +195,9 @@ TEST(IoRobustness, RecordFormatsOfTheSharedCorpus) {
       "eis_vendor_formats/pyimpspec_same_spectrum/data.dfr",
       "cv_lsv_gcpl/chemotion_metrohm_cv/Cu_TMG2cHexqu_2_PF6.txt",
       "eis_software_fixtures/librelaxisloader_test_eis3/test.eis3",
+      "eis_vendor_formats/pyimpspec_same_spectrum/data.idf",
+      "eis_vendor_formats/pyimpspec_same_spectrum/data.ids",
+      "eis_vendor_formats/pyimpspec_same_spectrum/data.pssession",
   };
   for (const char* f : files) {
     SCOPED_TRACE(f);
@@ -208,7 +211,8 @@ TEST(IoRobustness, RecordFormatsOfTheTestData) {
   // MIT files copied into tests/data.
   for (const char* f :
        {"io/gamry/exampleDataGamryABORT.DTA", "io/zplot/exampleDataZPlot.z",
-        "io/parstat/exampleDataParstat.txt", "io/versastudio/exampleDataVersaStudio.par"}) {
+        "io/parstat/exampleDataParstat.txt", "io/versastudio/exampleDataVersaStudio.par",
+        "io/zahner/rc-data.ism", "io/zahner/li-ion-battery.ism"}) {
     SCOPED_TRACE(f);
     torture_records(solyte::test::test_data(f));
   }
