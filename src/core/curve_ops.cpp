@@ -174,6 +174,27 @@ std::vector<Maximum> maxima(std::span<const double> y, double min_prominence) {
   return out;
 }
 
+std::size_t hampel(std::span<double> y, std::size_t half_window, double n_sigma) {
+  const std::size_t n = y.size();
+  if (n < 3 || half_window == 0) return 0;
+  const std::vector<double> original(y.begin(), y.end());
+  std::vector<double> w;
+  std::size_t replaced = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::size_t lo = i >= half_window ? i - half_window : 0;
+    const std::size_t hi = std::min(n, i + half_window + 1);
+    w.assign(original.begin() + static_cast<std::ptrdiff_t>(lo),
+             original.begin() + static_cast<std::ptrdiff_t>(hi));
+    const double m = median(w);
+    const double s = mad_sigma(w);
+    if (std::abs(original[i] - m) > n_sigma * s && s >= 0) {
+      y[i] = m;
+      ++replaced;
+    }
+  }
+  return replaced;
+}
+
 std::vector<std::size_t> ascending_order(std::span<const double> x) {
   std::vector<std::size_t> idx(x.size());
   std::iota(idx.begin(), idx.end(), std::size_t{0});

@@ -71,6 +71,12 @@ struct Maximum {
 /// `min_prominence`, in index order.
 std::vector<Maximum> maxima(std::span<const double> y, double min_prominence);
 
+/// Hampel filter: every value further than n_sigma·MAD-σ from the median of its ±half_window
+/// neighbours is replaced by that median (F. R. Hampel, J. Am. Stat. Assoc. 69, 383 (1974)).
+/// Removes isolated spikes and keeps smooth features wider than the window. Returns the number
+/// of values replaced.
+std::size_t hampel(std::span<double> y, std::size_t half_window, double n_sigma);
+
 /// Indices sorting x ascending (stable).
 std::vector<std::size_t> ascending_order(std::span<const double> x);
 
