@@ -24,6 +24,23 @@ double median(std::vector<double> v) {
   return 0.5 * (lo + hi);
 }
 
+double weighted_median(std::span<const double> values, std::span<const double> weights) {
+  if (values.empty() || values.size() != weights.size()) return kNaN;
+  std::vector<std::size_t> idx(values.size());
+  std::iota(idx.begin(), idx.end(), std::size_t{0});
+  std::sort(idx.begin(), idx.end(),
+            [&](std::size_t a, std::size_t b) { return values[a] < values[b]; });
+  double total = 0;
+  for (double w : weights) total += w;
+  if (!(total > 0)) return kNaN;
+  double cum = 0;
+  for (std::size_t k : idx) {
+    cum += weights[k];
+    if (cum >= 0.5 * total) return values[k];
+  }
+  return values[idx.back()];
+}
+
 double mad_sigma(std::vector<double> v) {
   if (v.empty()) return kNaN;
   const double m = median(v);

@@ -14,6 +14,10 @@ namespace solyte::detail {
 /// Median of the values (copied). NaN for an empty input.
 double median(std::vector<double> v);
 
+/// Weighted median: the smallest value at which the cumulative weight (values sorted) reaches
+/// half the total. Weights ≥ 0; NaN for an empty input or zero total weight.
+double weighted_median(std::span<const double> values, std::span<const double> weights);
+
 /// Normal-consistent median absolute deviation 1.4826·median(|v − median v|) (Rousseeuw &
 /// Croux, J. Am. Stat. Assoc. 88, 1273 (1993)). NaN for an empty input.
 double mad_sigma(std::vector<double> v);
