@@ -121,6 +121,28 @@ PeakAnalysis analyse_peaks(std::span<const double> x, std::span<const double> y,
       fo.background_degree = o.background_degree;
       fo.solver = o.solver;
       a.fit = fit_peaks(a.x, a.corrected, starts, fo);
+      // Detected peaks whose area collapses (< 1e-6 of the largest) are not in the data: drop
+      // them and refit, so that they do not make the errors of the others undefined.
+      for (int pass = 0; pass < 3 && o.positions.empty(); ++pass) {
+        double largest = 0;
+        for (const auto& p : a.fit->peaks) largest = std::max(largest, std::abs(p.peak.area));
+        std::vector<PeakStart> kept;
+        for (std::size_t k = 0; k < starts.size(); ++k)
+          if (std::abs(a.fit->peaks[k].peak.area) >= 1e-6 * largest) {
+            kept.push_back(starts[k]);
+          } else {
+            a.notes.push_back("the peak detected at " + num(starts[k].peak.center) +
+                              " fitted to zero area and was dropped");
+          }
+        if (kept.size() == starts.size() || kept.empty()) break;
+        starts = std::move(kept);
+        a.fit = fit_peaks(a.x, a.corrected, starts, fo);
+      }
+      if (!a.fit->at_bound.empty()) {
+        std::string names;
+        for (const auto& b : a.fit->at_bound) names += (names.empty() ? "" : ", ") + b;
+        a.notes.push_back("at a bound (held there, error undefined): " + names);
+      }
       if (!a.fit->report.usable())
         a.notes.push_back("peak fit: " + std::string(fit::to_string(a.fit->report.status)) + " (" +
                           a.fit->report.message + ")");

@@ -36,8 +36,19 @@ struct Layout {
   int model_begin = -1, model_count = 0;
 };
 
+// A width on a logistic scale between a quarter of the sampling step and twice the data span:
+// a peak can neither collapse below the sampling nor grow into a background.
+fit::Parameter width_param(std::string name, double value, double step, double span, bool fixed) {
+  const double lower = 0.25 * step, upper = 2 * span;
+  auto p = param(std::move(name), fixed ? value : std::clamp(value, lower * 1.001, upper * 0.999),
+                 fit::Transform::logistic, fixed);
+  p.lower = lower;
+  p.upper = upper;
+  return p;
+}
+
 Layout make_layout(std::span<const PeakStart> starts, const PeakFitOptions& o, double lo, double hi,
-                   std::span<const double> background_start) {
+                   double step, std::span<const double> background_start) {
   Layout L;
   std::map<int, std::size_t> leader;  // width group → first peak
   for (std::size_t i = 0; i < starts.size(); ++i) {
@@ -79,12 +90,12 @@ Layout make_layout(std::span<const PeakStart> starts, const PeakFitOptions& o, d
       } else {
         if (s.width_group >= 0) leader[s.width_group] = i;
         double g = p.fwhm, l = p.lorentz_fwhm;
-        if (p.shape == Shape::voigt) {  // log-scale widths must start positive
+        if (p.shape == Shape::voigt) {  // widths must start positive
           if (!(g > 0)) g = 1e-3 * l;
           if (!(l > 0)) l = 1e-3 * g;
         }
         sl.fwhm = static_cast<int>(L.params.size());
-        L.params.push_back(param(tag + "fwhm", g, fit::Transform::log, s.fix_widths));
+        L.params.push_back(width_param(tag + "fwhm", g, step, hi - lo, s.fix_widths));
         if (p.shape == Shape::pseudo_voigt) {
           sl.eta = static_cast<int>(L.params.size());
           auto e = param(tag + "eta", std::clamp(p.eta, 1e-3, 1 - 1e-3), fit::Transform::logistic,
@@ -96,7 +107,7 @@ Layout make_layout(std::span<const PeakStart> starts, const PeakFitOptions& o, d
         }
         if (p.shape == Shape::voigt) {
           sl.lorentz = static_cast<int>(L.params.size());
-          L.params.push_back(param(tag + "lorentz_fwhm", l, fit::Transform::log, s.fix_widths));
+          L.params.push_back(width_param(tag + "lorentz_fwhm", l, step, hi - lo, s.fix_widths));
         }
       }
     }
@@ -204,7 +215,17 @@ PeakFitResult fit_peaks(std::span<const double> x, std::span<const double> y,
     for (std::size_t i = 0; i < n; ++i) rest[i] = y[i] - rest[i];
     background_start = detail::chebyshev_fit(x, rest, {}, o.background_degree, lo, hi);
   }
-  const Layout L = make_layout(starts, o, lo, hi, background_start);
+  std::vector<double> gaps;
+  {
+    std::vector<double> sorted(x.begin(), x.end());
+    std::sort(sorted.begin(), sorted.end());
+    for (std::size_t i = 0; i + 1 < n; ++i)
+      if (sorted[i + 1] > sorted[i]) gaps.push_back(sorted[i + 1] - sorted[i]);
+  }
+  std::nth_element(gaps.begin(), gaps.begin() + static_cast<std::ptrdiff_t>(gaps.size() / 2),
+                   gaps.end());
+  const double step = gaps.empty() ? (hi - lo) : gaps[gaps.size() / 2];
+  const Layout L = make_layout(starts, o, lo, hi, step, background_start);
 
   std::vector<Peak> work;
   std::vector<double> model(n);
@@ -229,6 +250,38 @@ PeakFitResult fit_peaks(std::span<const double> x, std::span<const double> y,
   out.x_lo = lo;
   out.x_hi = hi;
   out.report = fit::least_squares(residuals, n, L.params, o.solver);
+  // A bounded parameter that ends on its bound (η = 1, a width at its limit, a centre at the
+  // edge of its window) makes JᵀJ singular and every error undefined: hold it there and refit
+  // the others, so that their errors are defined; its own error is reported as undefined.
+  {
+    std::vector<fit::Parameter> params = L.params;
+    bool any = false;
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      auto& p = params[i];
+      if (p.fixed || p.transform != fit::Transform::logistic) continue;
+      const double v = out.report.parameters[i].value, tol = 1e-6 * (p.upper - p.lower);
+      if (v - p.lower < tol || p.upper - v < tol) {
+        p.fixed = true;
+        p.value = v;
+        out.at_bound.push_back(p.name);
+        any = true;
+      } else {
+        p.value = v;
+      }
+    }
+    if (any) {
+      for (std::size_t i = 0; i < params.size(); ++i)
+        if (!params[i].fixed) params[i].value = out.report.parameters[i].value;
+      bool remaining = false;
+      for (const auto& p : params) remaining = remaining || !p.fixed;
+      if (remaining) {
+        out.report = fit::least_squares(residuals, n, params, o.solver);
+        std::string names;
+        for (const auto& a : out.at_bound) names += (names.empty() ? "" : ", ") + a;
+        out.report.message += " (at a bound, held there for the errors: " + names + ")";
+      }
+    }
+  }
   const auto& rp = out.report.parameters;
   std::vector<double> v(rp.size());
   std::vector<int> free_of(rp.size(), -1);
@@ -239,6 +292,9 @@ PeakFitResult fit_peaks(std::span<const double> x, std::span<const double> y,
     if (!rp[i].fixed) {
       free_of[i] = k++;
       stderr_of[i] = rp[i].stderr;
+    } else if (std::find(out.at_bound.begin(), out.at_bound.end(), rp[i].name) !=
+               out.at_bound.end()) {
+      stderr_of[i] = kNaN;
     }
   }
   out.model.resize(n);

@@ -15,17 +15,19 @@
 // centre, e.g. Caglioti U, V, W with a Thompson–Cox–Hastings η) and fix the centres at the
 // reflection positions; the fitter then refines intensities, the width law and the background.
 //
-// Method: residuals (y − model)/σ minimised by fit::least_squares (Ceres; areas and widths on a
-// log scale so they stay positive, η on a logistic scale in (0, 1), bounded centres on a
-// logistic scale). Errors: from the covariance s²(JᵀJ)⁻¹; quantities derived from several
-// parameters (height, total FWHM, sums of areas) by first-order propagation with the full
-// covariance. A fit that does not converge is reported in `report.status`, not thrown.
+// Method: residuals (y − model)/σ minimised by fit::least_squares (Ceres; areas on a log scale
+// so they stay positive; widths on a logistic scale between a quarter of the sampling step and
+// twice the data span; η on a logistic scale in (0, 1); bounded centres on a logistic scale).
+// Errors: from the covariance s²(JᵀJ)⁻¹; quantities derived from several parameters (height, total
+// FWHM, sums of areas) by first-order propagation with the full covariance. A fit that does not
+// converge is reported in `report.status`, not thrown.
 #pragma once
 
 #include <cstddef>
 #include <functional>
 #include <optional>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "solyte/fit/least_squares.hpp"
@@ -84,6 +86,9 @@ struct PeakFitResult {
   /// Parameters "p1.center", "p1.area", "p1.fwhm", "p1.eta", "p1.lorentz_fwhm", "b0" …,
   /// "w.<name>"; a width shared by a group belongs to its first peak.
   fit::FitReport report;
+  /// Parameters that ended on a bound and were held there while the errors of the others
+  /// were computed (their own errors are NaN).
+  std::vector<std::string> at_bound;
 
   double background_at(double x) const;
   /// Standard error of Σ_{k ∈ indices} area_k, with the covariances between the areas.
