@@ -78,6 +78,12 @@ std::string_view to_string(SweepDirection d) {
   return d == SweepDirection::anodic ? "anodic" : "cathodic";
 }
 
+std::string_view reversibility(double ratio) {
+  if (ratio >= reversible_ratio) return "reversible";
+  if (ratio <= irreversible_ratio) return "irreversible";
+  return "partly reversible";
+}
+
 std::string_view to_string(EdgeMethod m) {
   switch (m) {
     case EdgeMethod::tangent:

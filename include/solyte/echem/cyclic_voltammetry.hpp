@@ -111,6 +111,13 @@ struct ChargeBalance {
   double ratio = 0;       ///< cathodic_c / anodic_c: ≈ 1 reversible, ≈ 0 irreversible
 };
 
+/// Reading of a charge ratio: "reversible" (≥ reversible_ratio), "irreversible"
+/// (≤ irreversible_ratio) or "partly reversible". A convention of this library, stated in every
+/// report that uses it.
+inline constexpr double reversible_ratio = 0.8;
+inline constexpr double irreversible_ratio = 0.2;
+std::string_view reversibility(double ratio);
+
 struct CvCycle {
   int cycle = 1;
   Sweep anodic;                   ///< the widest anodic sweep of the cycle
