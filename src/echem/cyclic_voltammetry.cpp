@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "core/curve_ops.hpp"
+#include "core/format_number.hpp"
 #include "solyte/error.hpp"
 
 namespace solyte::echem {
@@ -14,11 +15,7 @@ namespace {
 
 namespace d = solyte::detail;
 
-std::string num(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.4g", v);
-  return buf;
-}
+std::string num(double v) { return solyte::detail::format_number(v, 4); }
 
 std::string window_text(std::pair<double, double> w) { return num(w.first) + ":" + num(w.second); }
 

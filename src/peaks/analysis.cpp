@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "core/curve_ops.hpp"
+#include "core/format_number.hpp"
 #include "solyte/error.hpp"
 #include "solyte/peaks/bands.hpp"
 
@@ -13,11 +14,7 @@ namespace solyte::peaks {
 
 namespace {
 
-std::string num(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", v);
-  return buf;
-}
+std::string num(double v) { return solyte::detail::format_number(v, 6); }
 
 bool inside(double v, std::pair<double, double> r) {
   return v >= std::min(r.first, r.second) && v <= std::max(r.first, r.second);

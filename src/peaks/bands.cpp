@@ -8,16 +8,13 @@
 #include <vector>
 
 #include "core/curve_ops.hpp"
+#include "core/format_number.hpp"
 #include "solyte/error.hpp"
 
 namespace solyte::peaks {
 
 namespace {
-std::string num(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", v);
-  return buf;
-}
+std::string num(double v) { return solyte::detail::format_number(v, 6); }
 }  // namespace
 
 BandArea band_area(std::span<const double> x, std::span<const double> y,

@@ -8,6 +8,7 @@
 #include <cstdio>
 
 #include "core/curve_ops.hpp"
+#include "core/format_number.hpp"
 #include "peaks/chebyshev.hpp"
 #include "solyte/error.hpp"
 
@@ -41,11 +42,7 @@ std::vector<double> chebyshev_fit(std::span<const double> x, std::span<const dou
 
 namespace {
 
-std::string fmt(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", v);
-  return buf;
-}
+std::string fmt(double v) { return solyte::detail::format_number(v, 6); }
 
 void check_data(std::span<const double> x, std::span<const double> y) {
   if (x.size() != y.size())

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "sim/curve_noise.hpp"
+#include "sim/synthetic_record.hpp"
 #include "solyte/error.hpp"
 
 namespace solyte::sim {
@@ -35,10 +36,7 @@ Measurement simulate_band_spectrum(const BandSpectrum& s, std::span<const double
     }
   }
   detail::add_gaussian_noise(y, s.noise_sigma, s.seed);
-  Measurement m;
-  m.meta.technique = s.technique;
-  m.meta.format = "synthetic";
-  m.meta.source_file = "synthetic";
+  Measurement m = detail::synthetic_record(s.technique);
   m.add(s.x_quantity, std::vector<double>(x.begin(), x.end()));
   m.add(Quantity::intensity, std::move(y));
   return m;

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "sim/curve_noise.hpp"
+#include "sim/synthetic_record.hpp"
 #include "solyte/error.hpp"
 #include "solyte/peaks/profiles.hpp"
 
@@ -69,10 +70,7 @@ Measurement simulate_cv(const CvExperiment& x) {
     from = x.e_lower_v;
   }
   detail::add_gaussian_noise(i, x.noise_a, x.seed);
-  Measurement m;
-  m.meta.technique = Technique::cyclic_voltammetry;
-  m.meta.format = "synthetic";
-  m.meta.source_file = "synthetic";
+  Measurement m = detail::synthetic_record(Technique::cyclic_voltammetry);
   m.meta.electrode_area_m2 = x.area_m2;
   m.add(Quantity::time, std::move(t));
   m.add(Quantity::potential, std::move(e));

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "sim/curve_noise.hpp"
+#include "sim/synthetic_record.hpp"
 #include "solyte/error.hpp"
 
 namespace solyte::sim {
@@ -57,10 +58,7 @@ Measurement simulate_dsc(const DscScan& x) {
     clock += duration;
   }
   detail::add_gaussian_noise(q, x.noise_w_per_g, x.seed);
-  Measurement m;
-  m.meta.technique = Technique::dsc;
-  m.meta.format = "synthetic";
-  m.meta.source_file = "synthetic";
+  Measurement m = detail::synthetic_record(Technique::dsc);
   m.meta.exo_up = x.exo_up;
   m.meta.sample_mass_kg = x.sample_mass_kg;
   bool one_rate = true;

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "sim/curve_noise.hpp"
+#include "sim/synthetic_record.hpp"
 #include "solyte/error.hpp"
 
 namespace solyte::sim {
@@ -81,10 +82,7 @@ Measurement simulate_symmetric_cycling(const echem::CcdProtocol& p, const Symmet
     }
   }
   detail::add_gaussian_noise(v, c.noise_v, c.seed);
-  Measurement m;
-  m.meta.technique = Technique::galvanostatic;
-  m.meta.format = "synthetic";
-  m.meta.source_file = "synthetic";
+  Measurement m = detail::synthetic_record(Technique::galvanostatic);
   m.meta.electrode_area_m2 = c.area_m2;
   m.add(Quantity::time, std::move(t));
   m.add(Quantity::potential, std::move(v));

@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "core/curve_ops.hpp"
+#include "core/format_number.hpp"
 #include "solyte/error.hpp"
 
 namespace solyte::thermal {
@@ -15,11 +16,7 @@ namespace {
 
 namespace d = solyte::detail;
 
-std::string num(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.4g", v);
-  return buf;
-}
+std::string num(double v) { return solyte::detail::format_number(v, 4); }
 
 // Robust quadratic in T: least squares, then refits without the rows further than 3 MAD-σ
 // from it, ten times. Returns the fitted values and the final residual scale.
