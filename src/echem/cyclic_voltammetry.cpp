@@ -76,6 +76,7 @@ std::string_view to_string(SweepDirection d) {
 }
 
 std::string_view reversibility(double ratio) {
+  if (ratio > cathodic_excess_ratio) return "cathodic excess";
   if (ratio >= reversible_ratio) return "reversible";
   if (ratio <= irreversible_ratio) return "irreversible";
   return "partly reversible";
@@ -388,8 +389,10 @@ CvAnalysis analyse_cv(std::span<const double> t, std::span<const double> e,
     find(cy.anodic);
     if (cy.reverse) find(*cy.reverse);
 
-    // Charge balance over the window.
-    if (!t.empty() && cy.reverse) {
+    // Charge balance over the window (of an anodic sweep long enough for an edge).
+    if (span_e.size() < 10) {
+      // already noted
+    } else if (!t.empty() && cy.reverse) {
       std::optional<double> first_edge;
       for (const auto& ed : cy.edges)
         if (ed.edge_v) {

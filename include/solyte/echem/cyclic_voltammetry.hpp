@@ -111,11 +111,13 @@ struct ChargeBalance {
   double ratio = 0;       ///< cathodic_c / anodic_c: ≈ 1 reversible, ≈ 0 irreversible
 };
 
-/// Reading of a charge ratio: "reversible" (≥ reversible_ratio), "irreversible"
-/// (≤ irreversible_ratio) or "partly reversible". A convention of this library, stated in every
-/// report that uses it.
+/// Reading of a charge ratio: "irreversible" (≤ irreversible_ratio), "partly reversible",
+/// "reversible" (reversible_ratio … cathodic_excess_ratio) or "cathodic excess" (more charge
+/// back than out: a reduction of something else). A convention of this library, stated in
+/// every report that uses it.
 inline constexpr double reversible_ratio = 0.8;
 inline constexpr double irreversible_ratio = 0.2;
+inline constexpr double cathodic_excess_ratio = 1.25;
 std::string_view reversibility(double ratio);
 
 struct CvCycle {
