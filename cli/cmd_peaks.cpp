@@ -21,7 +21,7 @@ namespace {
 
 struct PeaksOptions {
   RecordInput in;
-  std::string x_column = "auto", y_column = "auto", y_transform = "none";
+  std::string x_column = "auto", y_column = "auto", y_transform = "none", x_quantity = "auto";
   std::string range;
   std::string baseline = "none";
   std::vector<std::string> anchors;
@@ -151,16 +151,30 @@ void run(const PeaksOptions& o) {
                         parse_range(parts[1], plain, "--ratio denominator")});
   }
   a.ratio_source = o.ratio_from == "fit" ? peaks::AreaSource::fit : peaks::AreaSource::integral;
-  if (o.bond_length && xc.quantity != Quantity::wavenumber && xc.unit != "1/cm")
-    throw InvalidArgument("--bond-length needs a wavenumber axis in cm-1 (x is '" + xc.name + "')");
+  // What x is: the file's quantity, or what --x-quantity says for columns the file leaves
+  // unnamed ("column 1" of a headerless export).
+  Quantity xq = xc.quantity;
+  std::string x_unit = xc.unit;
+  if (o.x_quantity != "auto") {
+    xq = o.x_quantity == "wavenumber"       ? Quantity::wavenumber
+         : o.x_quantity == "chemical_shift" ? Quantity::chemical_shift
+                                            : Quantity::two_theta;
+    if (xc.quantity != Quantity::other && xc.quantity != xq)
+      throw InvalidArgument("--x-quantity " + o.x_quantity + ": the file says column '" + xc.name +
+                            "' is " + std::string(to_string(xc.quantity)));
+    x_unit = std::string(unit_of(xq));
+  }
+  if (o.bond_length && xq != Quantity::wavenumber)
+    throw InvalidArgument("--bond-length needs a wavenumber axis in cm-1 (x is '" + xc.name +
+                          "'; --x-quantity wavenumber says so for an unnamed column)");
   const auto r = peaks::analyse_peaks(xc.values, y, a);
   notes.insert(notes.end(), r.notes.begin(), r.notes.end());
 
-  const std::string xu = xc.unit.empty() ? "x" : xc.unit;
+  const std::string xu = x_unit.empty() ? "x" : x_unit;
   const std::string xs = xu == "1/cm" ? "cm-1" : xu;
   nlohmann::json doc;
   doc["record"] = record_json(m, o.in);
-  doc["x"] = {{"column", xc.name}, {"unit", xc.unit}};
+  doc["x"] = {{"column", xc.name}, {"quantity", std::string(to_string(xq))}, {"unit", x_unit}};
   doc["y"] = {{"column", yc.name}, {"unit", yc.unit}, {"transform", o.y_transform}};
   doc["method"] = {
       {"window", a.range ? nlohmann::json({a.range->first, a.range->second}) : nlohmann::json()},
@@ -335,6 +349,12 @@ void register_peaks(CLI::App& app) {
   cmd->add_option("--x", o->x_column,
                   "x column: auto (wavenumber, chemical_shift or two_theta, else the first), a "
                   "quantity or a column name (e.g. 'column 1' for headerless files)")
+      ->capture_default_str()
+      ->group("Input");
+  cmd->add_option("--x-quantity", o->x_quantity,
+                  "What x is when the file does not say: wavenumber (cm-1), chemical_shift (ppm) "
+                  "or two_theta (deg)")
+      ->check(CLI::IsMember({"auto", "wavenumber", "chemical_shift", "two_theta"}))
       ->capture_default_str()
       ->group("Input");
   cmd->add_option("--y", o->y_column, "y column: auto (intensity, else the next column) or a name")
