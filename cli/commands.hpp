@@ -29,5 +29,12 @@ void register_ema(CLI::App& app);
 void register_sites(CLI::App& app);
 void register_study(CLI::App& app);
 void register_xrd(CLI::App& app);
+void register_peaks(CLI::App& app);
+void register_cv(CLI::App& app);
+void register_ccd(CLI::App& app);
+void register_ccd_protocol(CLI::App& app);
+void register_dsc(CLI::App& app);
+/// Adds `simulate cv|cycling|dsc|spectrum` to the simulate command.
+void register_simulate_curves(CLI::App& simulate);
 
 }  // namespace solyte::cli

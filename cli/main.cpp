@@ -32,7 +32,9 @@ int main(int argc, char** argv) {
   CLI::App app{"solyte — analysis of solid-electrolyte measurements: impedance spectra to "
                "conductivity, Arrhenius regimes and transitions; electric-modulus (KWW) and DRT "
                "relaxation analysis; anion packing, site entropy and effective-medium "
-               "conductivity; powder-diffraction lines, patterns, size and strain."};
+               "conductivity; powder-diffraction lines, patterns, size and strain; band areas "
+               "of IR/Raman/NMR spectra; the stability window from CV; critical current "
+               "densities; DSC transitions; whole studies from a manifest."};
   app.set_version_flag("--version", std::string("solyte ") + solyte::version());
   app.require_subcommand(1);
   app.footer(
@@ -49,6 +51,11 @@ int main(int argc, char** argv) {
       "  solyte entropy config --sites 24h:0.008,24g:0.075\n"
       "  solyte ema --phase 0.92:4mS/cm --phase 0.08:4e-4mS/cm\n"
       "  solyte xrd lines --cif NaCl.cif\n"
+      "  solyte peaks ir.csv --baseline als --model voigt --ratio 2400:2650/2990:3110\n"
+      "  solyte cv cv.mpt --area 0.785cm2 --edge tangent,deviation\n"
+      "  solyte ccd cycling.csv --area 0.785cm2\n"
+      "  solyte ccd-protocol --capacity 120mAh/g --loading 2mg/cm2 --c-rates C/10,C/5,C/2,1C\n"
+      "  solyte dsc scan.csv --exo down --rate 10K/min\n"
       "Run 'solyte COMMAND --help' for the options of a command.\n"
       "Exit codes: 0 ok, 2 bad argument, 3 unreadable or malformed file, 4 numerical "
       "impossibility.");
@@ -66,6 +73,12 @@ int main(int argc, char** argv) {
   cli::register_sites(app);
   cli::register_study(app);
   cli::register_xrd(app);
+  cli::register_peaks(app);
+  cli::register_cv(app);
+  cli::register_ccd(app);
+  cli::register_ccd_protocol(app);
+  cli::register_dsc(app);
+  cli::register_simulate_curves(*app.get_subcommand("simulate"));
 
   // A mistyped command would otherwise get CLI11's "A subcommand is required".
   if (argc > 1 && argv[1][0] != '-') {

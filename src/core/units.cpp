@@ -132,4 +132,144 @@ double parse_conductivity_s_per_m(std::string_view text) {
   return v;
 }
 
+namespace {
+
+constexpr const char* kMu = "\xC2\xB5";      // µ MICRO SIGN
+constexpr const char* kMuGreek = "\xCE\xBC";  // μ GREEK SMALL LETTER MU
+
+// Blanks removed; "^2" and "²" written "2"; the micro signs written "u".
+std::string canonical_unit(std::string_view u) {
+  std::string out;
+  for (std::size_t k = 0; k < u.size(); ++k) {
+    if (u[k] == ' ') continue;
+    if (u[k] == '^') continue;
+    if (u.substr(k, 2) == "\xC2\xB2") {   // ²
+      out += '2';
+      ++k;
+      continue;
+    }
+    if (u.substr(k, 2) == kMu || u.substr(k, 2) == kMuGreek) {
+      out += 'u';
+      ++k;
+      continue;
+    }
+    out += u[k];
+  }
+  return out;
+}
+
+double scaled(std::string_view text, std::string_view what,
+              std::initializer_list<UnitFactor> units, std::string_view accepted, bool bare_allowed,
+              bool positive) {
+  auto [value, unit_raw] = split_value_unit(text, what);
+  const std::string unit = canonical_unit(unit_raw);
+  double v = 0;
+  bool found = false;
+  if (unit.empty()) {
+    if (!bare_allowed)
+      throw InvalidArgument(std::string(what) + " '" + std::string(text) +
+                            "' has no unit; write it with one of: " + std::string(accepted));
+    v = value;
+    found = true;
+  }
+  for (const auto& u : units)
+    if (!found && unit == u.unit) {
+      v = value * u.factor;
+      found = true;
+    }
+  if (!found)
+    throw InvalidArgument("unknown unit '" + std::string(unit_raw) + "' in " + std::string(what) +
+                          " '" + std::string(text) + "'; accepted: " + std::string(accepted));
+  if (positive && !(v > 0))
+    throw InvalidArgument(std::string(what) + " '" + std::string(text) + "' must be positive");
+  return v;
+}
+
+constexpr double kMilliAmpHour = 3.6;   // C
+
+}  // namespace
+
+double parse_current_a(std::string_view text) {
+  return scaled(text, "current",
+                {{"A", 1}, {"mA", 1e-3}, {"uA", 1e-6}, {"nA", 1e-9}},
+                "A, mA, uA (µA), nA — e.g. 0.4mA", false, false);
+}
+
+double parse_current_density_a_per_m2(std::string_view text) {
+  return scaled(text, "current density",
+                {{"A/m2", 1}, {"A/cm2", 1e4}, {"mA/cm2", 10}, {"uA/cm2", 1e-2}, {"mA/m2", 1e-3},
+                 {"nA/cm2", 1e-5}},
+                "mA/cm2, uA/cm2, A/cm2, A/m2 — e.g. 0.12mA/cm2", false, true);
+}
+
+double parse_potential_v(std::string_view text) {
+  return scaled(text, "potential", {{"V", 1}, {"mV", 1e-3}, {"uV", 1e-6}},
+                "V, mV (a bare number is volts)", true, false);
+}
+
+double parse_duration_s(std::string_view text) {
+  return scaled(text, "duration",
+                {{"s", 1}, {"ms", 1e-3}, {"min", 60}, {"h", 3600}, {"d", 86400}},
+                "s, ms, min, h, d — e.g. 1h, 30min", false, true);
+}
+
+double parse_specific_capacity_c_per_kg(std::string_view text) {
+  return scaled(text, "specific capacity",
+                {{"mAh/g", kMilliAmpHour * 1e3}, {"Ah/g", 3600 * 1e3}, {"Ah/kg", 3600},
+                 {"mAh/kg", kMilliAmpHour}, {"C/g", 1e3}, {"C/kg", 1}},
+                "mAh/g, Ah/g, Ah/kg, C/g, C/kg — e.g. 120mAh/g", false, true);
+}
+
+double parse_areal_mass_kg_per_m2(std::string_view text) {
+  return scaled(text, "areal mass",
+                {{"mg/cm2", 1e-2}, {"g/cm2", 10}, {"g/m2", 1e-3}, {"kg/m2", 1}, {"mg/m2", 1e-6}},
+                "mg/cm2, g/cm2, g/m2, kg/m2 — e.g. 2mg/cm2", false, true);
+}
+
+double parse_areal_capacity_c_per_m2(std::string_view text) {
+  return scaled(text, "areal capacity",
+                {{"mAh/cm2", kMilliAmpHour * 1e4}, {"uAh/cm2", kMilliAmpHour * 10},
+                 {"Ah/m2", 3600}, {"mAh/m2", kMilliAmpHour}, {"C/m2", 1}, {"C/cm2", 1e4},
+                 {"mC/cm2", 10}},
+                "mAh/cm2, uAh/cm2, Ah/m2, C/m2, C/cm2 — e.g. 0.24mAh/cm2", false, true);
+}
+
+double parse_mass_kg(std::string_view text) {
+  return scaled(text, "mass", {{"kg", 1}, {"g", 1e-3}, {"mg", 1e-6}, {"ug", 1e-9}},
+                "kg, g, mg, ug (µg) — e.g. 5.21mg", false, true);
+}
+
+double parse_rate_k_per_s(std::string_view text) {
+  const double v = scaled(text, "rate",
+                          {{"K/s", 1}, {"K/min", 1.0 / 60}, {"K/h", 1.0 / 3600},
+                           {"C/s", 1}, {"C/min", 1.0 / 60}, {"\xC2\xB0" "C/min", 1.0 / 60},
+                           {"\xC2\xB0" "C/s", 1}, {"degC/min", 1.0 / 60}},
+                          "K/min, K/s, K/h, C/min, °C/min — e.g. 10K/min", false, true);
+  return v;
+}
+
+double parse_c_rate(std::string_view text) {
+  std::string t;
+  for (char c : text)
+    if (c != ' ') t += c;
+  double v = 0;
+  if (t == "C" || t == "c") {
+    v = 1;
+  } else if (t.size() > 2 && (t[0] == 'C' || t[0] == 'c') && t[1] == '/') {
+    const auto n = detail::parse_double(t.substr(2));
+    if (!n || !(*n > 0)) throw InvalidArgument("cannot read the C-rate '" + std::string(text) + "'");
+    v = 1 / *n;
+  } else if (!t.empty() && (t.back() == 'C' || t.back() == 'c')) {
+    const auto n = detail::parse_double(t.substr(0, t.size() - 1));
+    if (!n) throw InvalidArgument("cannot read the C-rate '" + std::string(text) + "'");
+    v = *n;
+  } else {
+    throw InvalidArgument("cannot read the C-rate '" + std::string(text) +
+                          "'; write C/2, 1C, 0.5C or 2C");
+  }
+  if (!(v > 0) || !std::isfinite(v))
+    throw InvalidArgument("the C-rate '" + std::string(text) + "' must be positive");
+  return v;
+}
+
 }  // namespace solyte
