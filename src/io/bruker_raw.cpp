@@ -60,8 +60,8 @@ void check_axis(const ByteReader& r, std::size_t at, double start, double step, 
   if (!std::isfinite(start) || std::abs(start) > 360)
     r.fail_at(at, "expected the 2θ start of range " + std::to_string(range + 1) +
                       " in degrees, found " + std::to_string(start));
-  if (!std::isfinite(step) || step == 0 || std::abs(step) > 90)
-    r.fail_at(at, "expected a non-zero 2θ step of range " + std::to_string(range + 1) +
+  if (!std::isfinite(step) || step <= 0 || step > 90)
+    r.fail_at(at, "expected a positive 2θ step of range " + std::to_string(range + 1) +
                       " in degrees, found " + std::to_string(step));
 }
 
@@ -99,7 +99,8 @@ std::vector<Measurement> read_v1_01(std::string_view bytes, const std::string& f
   // Each range needs its header and at least one count: more ranges than that is damage.
   if (ranges > (bytes.size() - kV1FileHeader) / (kV1RangeHeader + 4))
     r.fail_at(12, "expected the number of ranges, found " + std::to_string(ranges) +
-                      ", more than the " + std::to_string(bytes.size()) + "-byte file can hold");
+                      ", more than the " + std::to_string(bytes.size()) +
+                      "-byte file can hold (truncated?)");
 
   std::vector<Measurement> out;
   r.seek(kV1FileHeader, "the first range header");

@@ -162,6 +162,18 @@ Measurement read_generic_table(const std::vector<TextLine>& lines, const std::st
       read_numeric_rows(lines, block.start, lines.size(), d, block.fields, file, names,
                         block.reference);
   std::vector<std::vector<double>>& values = rows.columns;
+  // A pattern's 2θ axis and an esd have meanings that damage can break without making a value
+  // unreadable: say so at the line, as the pattern readers do.
+  for (std::size_t k = 0; k < block.fields; ++k) {
+    if (matches[k].quantity == Quantity::two_theta)
+      require_monotonic_column(rows, k, file, names[k]);
+    if (matches[k].quantity == Quantity::intensity_sigma)
+      for (std::size_t i = 0; i < values[k].size(); ++i)
+        if (values[k][i] < 0)
+          throw ParseError(file, rows.lines[i], k + 1,
+                           "expected a non-negative " + names[k] + " (field " +
+                               std::to_string(k + 1) + "), found " + std::to_string(values[k][i]));
+  }
   for (std::size_t k = 0; k < block.fields; ++k)
     if (matches[k].scale != 1.0 || matches[k].offset != 0.0)
       for (double& v : values[k]) v = matches[k].scale * v + matches[k].offset;

@@ -97,9 +97,10 @@ double fixed_number(std::string_view field, const std::string& file, const TextL
   double v = 0;
   if (!parse_field(field, false, v) || !std::isfinite(v))
     throw ParseError(file, line.number, column,
-                     "expected " + std::string(what) + " in columns " + std::to_string(column) +
-                         "–" + std::to_string(column + field.size() - 1) + ", found " +
-                         quote_for_message(field));
+                     "expected " + std::string(what) + " in the field at column " +
+                         std::to_string(column) + ", found " +
+                         (field.empty() ? std::string("nothing (truncated line?)")
+                                        : quote_for_message(field)));
   return v;
 }
 
@@ -118,18 +119,22 @@ void read_fixed(const std::vector<TextLine>& lines, std::size_t from, std::size_
     for (std::size_t k = 0; k < per_line && y.size() < b.nchan; ++k) {
       const std::string_view field = fixed_field(t, k * width, width);
       if (is_blank(field)) break;
+      // A short last field (a cut line) leaves an empty part, which is then reported.
+      auto part = [&](std::size_t from, std::size_t n) {
+        return from < field.size() ? field.substr(from, n) : std::string_view();
+      };
       if (esd) {
-        y.push_back(fixed_number(field.substr(0, 8), file, lines[i], k * width + 1, "a value"));
-        e.push_back(fixed_number(field.substr(8), file, lines[i], k * width + 9, "an esd"));
+        y.push_back(fixed_number(part(0, 8), file, lines[i], k * width + 1, "a value"));
+        e.push_back(fixed_number(part(8, 8), file, lines[i], k * width + 9, "an esd"));
         if (e.back() < 0)
           throw ParseError(file, lines[i].number, k * width + 9, "expected a non-negative esd");
       } else {
-        const std::string_view nctr = field.substr(0, 2);
+        const std::string_view nctr = part(0, 2);
         if (!is_blank(nctr)) {
           const double n = fixed_number(nctr, file, lines[i], k * width + 1, "a counter number");
           counters_used = counters_used || n != 1;
         }
-        y.push_back(fixed_number(field.substr(2), file, lines[i], k * width + 3, "a count"));
+        y.push_back(fixed_number(part(2, 6), file, lines[i], k * width + 3, "a count"));
       }
     }
   }

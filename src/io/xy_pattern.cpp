@@ -12,7 +12,8 @@ namespace {
 
 // A pattern's 2θ grid is regular: position-sensitive detectors and step scans both write a
 // constant step, and re-gridded exports keep it within rounding. A factor of 4 between the
-// smallest and largest step over the first rows leaves room for rounding of short steps.
+// 10th and 90th percentile of the steps over the first rows leaves room for rounding of short
+// steps and for a damaged row, which the reader then reports.
 constexpr double kStepSpread = 4.0;
 
 bool names_fit(const std::vector<std::string>& names) {
@@ -31,7 +32,7 @@ bool is_xy_pattern(const std::vector<TextLine>& lines) {
   const auto l = find_xy_layout(lines);
   if (!l || !l->increasing) return false;
   if (l->x_first < -10 || l->x_last > 180) return false;
-  if (!(l->min_step > 0) || l->max_step > kStepSpread * l->min_step) return false;
+  if (!(l->step_low > 0) || l->step_high > kStepSpread * l->step_low) return false;
   if (l->columns == 3 && !l->third_non_negative) return false;
   return names_fit(l->names);
 }

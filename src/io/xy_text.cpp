@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 
 #include "core/number_parse.hpp"
 #include "io/numeric_block.hpp"
@@ -122,10 +121,9 @@ std::optional<XyLayout> find_xy_layout(const std::vector<TextLine>& lines) {
 
   // The first rows.
   double v[3] = {0, 0, 0}, prev = 0;
-  std::size_t rows = 0;
-  l.increasing = l.decreasing = l.third_non_negative = true;
-  l.min_step = std::numeric_limits<double>::infinity();
-  l.max_step = 0;
+  std::size_t rows = 0, up = 0, down = 0;
+  std::vector<double> steps;
+  l.third_non_negative = true;
   std::size_t k = i;
   for (; k < lines.size() && rows < kProbeRows; ++k) {
     if (is_blank(lines[k].text)) continue;
@@ -133,10 +131,9 @@ std::optional<XyLayout> find_xy_layout(const std::vector<TextLine>& lines) {
     if (rows == 0) {
       l.x_first = v[0];
     } else {
-      l.increasing = l.increasing && v[0] > prev;
-      l.decreasing = l.decreasing && v[0] < prev;
-      l.min_step = std::min(l.min_step, std::abs(v[0] - prev));
-      l.max_step = std::max(l.max_step, std::abs(v[0] - prev));
+      up += v[0] > prev;
+      down += v[0] < prev;
+      steps.push_back(std::abs(v[0] - prev));
     }
     if (l.columns == 3) l.third_non_negative = l.third_non_negative && v[2] >= 0;
     prev = v[0];
@@ -150,12 +147,18 @@ std::optional<XyLayout> find_xy_layout(const std::vector<TextLine>& lines) {
       if (is_blank(lines[j].text)) continue;
       ++tried;
       if (!row_values(lines[j].text, l.delimiter, l.columns, scratch, v)) continue;
-      l.increasing = l.increasing && v[0] > prev;
-      l.decreasing = l.decreasing && v[0] < prev;
       l.x_last = v[0];
       total = rows + (j - k + 1);  // at least this many lines follow the probe
       break;
     }
+  }
+  const std::size_t n_steps = steps.size();
+  l.increasing = n_steps > 0 && 10 * up >= 9 * n_steps && l.x_last > l.x_first;
+  l.decreasing = n_steps > 0 && 10 * down >= 9 * n_steps && l.x_last < l.x_first;
+  if (n_steps > 0) {
+    std::sort(steps.begin(), steps.end());
+    l.step_low = steps[n_steps / 10];
+    l.step_high = steps[(9 * n_steps) / 10];
   }
   if (total < kMinRows) return std::nullopt;
   return l;

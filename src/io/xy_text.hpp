@@ -27,11 +27,13 @@ struct XyLayout {
   std::vector<std::string> names;   ///< from a commented header of `columns` names, else empty
   std::size_t names_line = 0;
   std::vector<std::pair<std::string, std::string>> comments;  ///< "# key: value" lines
-  // What the first rows and the last row say about the first column.
+  // What the first rows and the last row say about the first column. "Increasing" allows a
+  // damaged row or two (9 in 10 steps up and the last row above the first), so that the
+  // reader, not another format, reports the damage at its line.
   double x_first = 0, x_last = 0;
-  bool increasing = false, decreasing = false;  ///< strictly, over the rows looked at
-  double min_step = 0, max_step = 0;            ///< |Δx| over the rows looked at
-  bool third_non_negative = false;              ///< column 3 ≥ 0 over the rows looked at
+  bool increasing = false, decreasing = false;
+  double step_low = 0, step_high = 0;  ///< 10th and 90th percentiles of |Δx| over those rows
+  bool third_non_negative = false;     ///< column 3 ≥ 0 over the rows looked at
 };
 
 /// The layout, or nullopt when the content is not such a table (a named header that is not a
