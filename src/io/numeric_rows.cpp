@@ -60,6 +60,10 @@ char separator(Delimiter d) {
 
 }  // namespace
 
+bool parse_plain_row(std::string_view line, Delimiter d, std::size_t columns, double* out) {
+  return fast_row(line, separator(d), columns, out);
+}
+
 NumericRows read_numeric_rows(const std::vector<TextLine>& lines, std::size_t first,
                               std::size_t last, Delimiter d, std::size_t columns,
                               const std::string& file, const std::vector<std::string>& names,

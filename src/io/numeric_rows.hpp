@@ -27,6 +27,12 @@ NumericRows read_numeric_rows(const std::vector<TextLine>& lines, std::size_t fi
                               const std::string& file, const std::vector<std::string>& names,
                               std::size_t reference_line);
 
+/// The fast path of read_numeric_rows, for readers with their own row loop: true when `line`
+/// is exactly `columns` plain finite numbers separated by `d` (then `out` holds them); false
+/// for anything else — blank, quoted, decimal commas, NaN, a wrong count — which the caller
+/// then reads field by field as before. It decides how fast, never what.
+bool parse_plain_row(std::string_view line, Delimiter d, std::size_t columns, double* out);
+
 /// Throws ParseError at the first row whose value in `column` does not continue the strict
 /// increase (or decrease, when the first two rows decrease) of the rows before it; `what`
 /// names the column ("2θ").
