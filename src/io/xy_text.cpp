@@ -160,7 +160,9 @@ std::optional<XyLayout> find_xy_layout(const std::vector<TextLine>& lines) {
     l.step_low = steps[n_steps / 10];
     l.step_high = steps[(9 * n_steps) / 10];
   }
-  if (total < kMinRows) return std::nullopt;
+  // A point-count line that promises enough rows settles it, so that a truncated file is
+  // reported as such rather than read as a short table of another kind.
+  if (total < kMinRows && l.declared_points < kMinRows) return std::nullopt;
   return l;
 }
 

@@ -37,7 +37,8 @@ struct XyLayout {
 };
 
 /// The layout, or nullopt when the content is not such a table (a named header that is not a
-/// comment, more columns, too few rows — fewer than 20 — or lines that are neither).
+/// comment, more columns, too few rows — fewer than 20, unless a point-count line declares
+/// that many — or lines that are neither).
 std::optional<XyLayout> find_xy_layout(const std::vector<TextLine>& lines);
 
 /// Quantity that a commented header name means (identify_quantity without impedance names).

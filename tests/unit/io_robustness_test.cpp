@@ -198,7 +198,8 @@ TEST(IoRobustness, GsasStd) { torture_measurements("xrd/gsas2_LaB6_lab/NIST660CB
 TEST(IoRobustness, GsasFxye) { torture_measurements("xrd/gsas2_NAC_cubic/11BM_NAC.fxye", 40000); }
 TEST(IoRobustness, BrukerUxd) { torture_measurements("xrd/chemotion_PD-01-02/PD-01-02_2.UXD"); }
 TEST(IoRobustness, XyPatternWithCountLine) {
-  torture_measurements("xrd/thesis_LTO_spinel/LTO_Spinell_Aldrich.xrd", 20000);
+  // Whole: its line 2 declares 3151 points, so any cut copy is (rightly) refused.
+  torture_measurements("xrd/thesis_LTO_spinel/LTO_Spinell_Aldrich.xrd");
 }
 TEST(IoRobustness, XyePattern) { torture_measurements("xrd/xrdconversion_SbI3/SbI3.xye"); }
 TEST(IoRobustness, NulPaddedDat) {
