@@ -52,6 +52,7 @@ int main(int argc, char** argv) {
       "Exit codes: 0 ok, 2 bad argument, 3 unreadable or malformed file, 4 numerical "
       "impossibility.");
 
+  cli::register_info(app);
   cli::register_convert(app);
   cli::register_conductivity(app);
   cli::register_arrhenius(app);
