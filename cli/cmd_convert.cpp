@@ -19,6 +19,7 @@ namespace {
 struct ConvertOptions {
   std::vector<std::string> files;
   std::string to;  // empty: impedance for impedance spectra, columns for anything else
+  std::string technique;  // what an ambiguous file holds (two unnamed columns)
   SpectrumInputOptions input;
   GlobalOptions out;
 };
@@ -162,7 +163,8 @@ void run_spectra(Format format, const ConvertOptions& o, const std::string& to) 
 
 void run(const CLI::App& cmd, const ConvertOptions& o) {
   const Format format = output_format(cmd, o.out);
-  const io::ReadOptions read = read_options_from(o.input);
+  io::ReadOptions read = read_options_from(o.input);
+  if (!o.technique.empty()) read.technique = technique_from_string(o.technique);
   std::vector<Measurement> records;
   for (const auto& f : o.files)
     for (auto& m : io::read_measurements(f, read)) records.push_back(std::move(m));
@@ -195,6 +197,7 @@ void register_convert(CLI::App& app) {
       ->check(CLI::IsMember(
           {"columns", "impedance", "admittance", "sigma", "permittivity", "modulus", "all"}));
   add_spectrum_input_options(cmd, o->input);
+  add_technique_option(cmd, o->technique);
   add_output_options(cmd, o->out);
   cmd->footer(
       "sigma, permittivity and modulus need the pellet geometry (from the file header or "

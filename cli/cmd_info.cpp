@@ -262,13 +262,7 @@ void register_info(CLI::App& app) {
                          "metadata, header entries and warnings");
   cmd->add_option("files", o->files, "Files of any supported format")->check(CLI::ExistingFile);
   cmd->add_flag("--formats", o->formats, "List the formats solyte reads, in the order tried");
-  cmd->add_option("--technique", o->technique,
-                  "What the file holds when its content cannot tell (two unnamed columns), e.g. "
-                  "raman, infrared, diffraction, galvanostatic")
-      ->check(CLI::IsMember({"impedance", "cyclic-voltammetry", "linear-sweep", "galvanostatic",
-                             "chronopotentiometry", "chronoamperometry", "open-circuit",
-                             "diffraction", "raman", "infrared", "nmr", "dsc", "other"}))
-      ->group("Input");
+  add_technique_option(cmd, o->technique);
   add_output_options(cmd, o->out);
   cmd->footer(
       "The format is recognised from the content, not the extension. --format json gives every "

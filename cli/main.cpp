@@ -32,11 +32,14 @@ int main(int argc, char** argv) {
   CLI::App app{"solyte — analysis of solid-electrolyte measurements: impedance spectra to "
                "conductivity, Arrhenius regimes and transitions; electric-modulus (KWW) and DRT "
                "relaxation analysis; anion packing, site entropy and effective-medium "
-               "conductivity."};
+               "conductivity; instrument files of diffraction, Raman/IR and DSC read and "
+               "converted."};
   app.set_version_flag("--version", std::string("solyte ") + solyte::version());
   app.require_subcommand(1);
   app.footer(
       "Examples:\n"
+      "  solyte info pattern.brml spectrum.txt dsc.csv\n"
+      "  solyte convert pattern.raw -o pattern.csv\n"
       "  solyte convert cell.mpt --to sigma --diameter 10mm --thickness 0.5mm\n"
       "  solyte conductivity data/*.txt --diameter 8mm --thickness 2.1mm "
       "--temperature-from-name -o sigma.csv\n"

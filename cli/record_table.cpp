@@ -25,6 +25,17 @@ Table record_table(const Measurement& m) {
   return t;
 }
 
+void add_technique_option(CLI::App* cmd, std::string& technique) {
+  std::vector<std::string> names;
+  for (int t = 0; t <= static_cast<int>(Technique::other); ++t)
+    names.emplace_back(to_string(static_cast<Technique>(t)));
+  cmd->add_option("--technique", technique,
+                  "What the file holds when its content cannot tell (two unnamed columns), e.g. "
+                  "raman, infrared, diffraction, galvanostatic")
+      ->check(CLI::IsMember(names))
+      ->group("Input");
+}
+
 Format output_format(const CLI::App& cmd, const GlobalOptions& g) {
   if (cmd.count("--format") > 0 || g.output.empty() || g.output == "-")
     return parse_format(g.format);

@@ -19,6 +19,10 @@ std::string column_header(const Column& c);
 /// record, its format and technique.
 Table record_table(const Measurement& m);
 
+/// Adds --technique NAME (impedance, raman, diffraction, … as core/metadata.hpp names them):
+/// what a file holds when its content cannot tell, passed to the readers as a hint.
+void add_technique_option(CLI::App* cmd, std::string& technique);
+
 /// --format when it was given on the command line, else the -o file's extension (.csv, .tsv,
 /// .json), else text.
 Format output_format(const CLI::App& cmd, const GlobalOptions& g);
