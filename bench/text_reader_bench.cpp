@@ -58,46 +58,41 @@ std::string pattern_xy() {
   return s;
 }
 
-void report(benchmark::State& state, const std::string& bytes, std::size_t points) {
+// Times `read` on `bytes` and reports MB/s (bytes_per_second), the size and the points read.
+template <class Read>
+void run(benchmark::State& state, const std::string& bytes, Read read) {
+  std::size_t points = 0;
+  for (auto _ : state) {
+    points = read(bytes);
+    benchmark::DoNotOptimize(points);
+  }
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) *
                           static_cast<int64_t>(bytes.size()));
   state.counters["MB"] = static_cast<double>(bytes.size()) / 1e6;
   state.counters["points"] = static_cast<double>(points);
 }
 
+std::size_t first_record_size(const std::string& bytes, const char* name) {
+  return solyte::io::read_measurements_from_bytes(bytes, name).front().size();
+}
+
 void BM_ImpedanceCsv(benchmark::State& state) {
   static const std::string bytes = impedance_csv();
-  std::size_t points = 0;
-  for (auto _ : state) {
-    const auto spectra = solyte::io::read_spectra_from_bytes(bytes, "bench.csv");
-    points = spectra.front().size();
-    benchmark::DoNotOptimize(points);
-  }
-  report(state, bytes, points);
+  run(state, bytes, [](const std::string& b) {
+    return solyte::io::read_spectra_from_bytes(b, "bench.csv").front().size();
+  });
 }
 BENCHMARK(BM_ImpedanceCsv)->Unit(benchmark::kMillisecond);
 
 void BM_GenericTable(benchmark::State& state) {
   static const std::string bytes = galvanostatic_table();
-  std::size_t points = 0;
-  for (auto _ : state) {
-    const auto records = solyte::io::read_measurements_from_bytes(bytes, "bench.txt");
-    points = records.front().size();
-    benchmark::DoNotOptimize(points);
-  }
-  report(state, bytes, points);
+  run(state, bytes, [](const std::string& b) { return first_record_size(b, "bench.txt"); });
 }
 BENCHMARK(BM_GenericTable)->Unit(benchmark::kMillisecond);
 
 void BM_PatternXy(benchmark::State& state) {
   static const std::string bytes = pattern_xy();
-  std::size_t points = 0;
-  for (auto _ : state) {
-    const auto records = solyte::io::read_measurements_from_bytes(bytes, "bench.xy");
-    points = records.front().size();
-    benchmark::DoNotOptimize(points);
-  }
-  report(state, bytes, points);
+  run(state, bytes, [](const std::string& b) { return first_record_size(b, "bench.xy"); });
 }
 BENCHMARK(BM_PatternXy)->Unit(benchmark::kMillisecond);
 

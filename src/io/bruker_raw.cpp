@@ -294,13 +294,7 @@ std::vector<Measurement> read_v4(std::string_view bytes, const std::string& file
       break;
     }
   }
-  if (out.empty())
-    throw ParseError(file, 0, 0,
-                     "expected a 2θ range (coupled or detector scan); the file holds only " +
-                         (skipped.empty() ? std::string("other scans") : skipped.front()));
-  for (const auto& s : skipped)
-    out.front().meta.warnings.push_back(s + " is not a 2θ scan; not read");
-  return out;
+  return patterns_or_fail(std::move(out), skipped, file, "a 2θ range (coupled or detector scan)");
 }
 
 }  // namespace

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <utility>
 
+#include "solyte/error.hpp"
+
 namespace solyte::io::detail {
 
 Measurement make_pattern(std::vector<double> two_theta, std::vector<double> intensity,
@@ -56,6 +58,18 @@ void set_wavelengths(RecordMetadata& meta, double alpha1, double alpha2, double 
     meta.wavelength2_angstrom = alpha2;
     if (std::isfinite(ratio) && ratio >= 0 && ratio <= 1) meta.kalpha2_ratio = ratio;
   }
+}
+
+std::vector<Measurement> patterns_or_fail(std::vector<Measurement> patterns,
+                                          const std::vector<std::string>& skipped,
+                                          const std::string& file, std::string_view expected) {
+  if (patterns.empty())
+    throw ParseError(file, 0, 0,
+                     "expected " + std::string(expected) + "; the file holds only " +
+                         (skipped.empty() ? std::string("other scans") : skipped.front()));
+  for (const auto& s : skipped)
+    patterns.front().meta.warnings.push_back(s + " is not a 2θ pattern; not read");
+  return patterns;
 }
 
 void add_header_number(RecordMetadata& meta, std::string key, double value, std::string_view unit) {

@@ -31,6 +31,14 @@ std::vector<double> stepped_axis(double start, double step, std::size_t n);
 void set_wavelengths(RecordMetadata& meta, double alpha1, double alpha2, double ratio,
                      std::string_view where);
 
+/// The records of a file that can also hold scans that are not 2θ patterns (rocking curves,
+/// other axes), each described in `skipped`: throws ParseError(file, "expected <expected>; the
+/// file holds only <first skipped>") when no pattern was read, else notes every skipped scan
+/// in a warning on the first record.
+std::vector<Measurement> patterns_or_fail(std::vector<Measurement> patterns,
+                                          const std::vector<std::string>& skipped,
+                                          const std::string& file, std::string_view expected);
+
 /// Appends a header entry whose value is a number (10 significant digits) and its unit.
 void add_header_number(RecordMetadata& meta, std::string key, double value,
                        std::string_view unit = {});

@@ -143,13 +143,7 @@ std::vector<Measurement> read_xrdml(std::string_view bytes, const std::string& f
       out.push_back(std::move(m));
     }
   }
-  if (out.empty())
-    throw ParseError(file, 0, 0,
-                     "expected a 2θ scan in <xrdMeasurement>/<scan>; found " +
-                         (skipped.empty() ? std::string("none") : skipped.front()));
-  for (const auto& s : skipped)
-    out.front().meta.warnings.push_back(s + " is not a 2θ pattern; not read");
-  return out;
+  return patterns_or_fail(std::move(out), skipped, file, "a 2θ scan in <xrdMeasurement>/<scan>");
 }
 
 }  // namespace solyte::io::detail
