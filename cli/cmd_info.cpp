@@ -203,11 +203,6 @@ void run_formats(const CLI::App& cmd, const InfoOptions& o) {
     t.add_row({f.name, f.description});
     doc.push_back({{"name", f.name}, {"description", f.description}});
   }
-  t.add_row(
-      {std::string("gsas-instrument"),
-       std::string("GSAS instrument parameters (.prm): shown by info, applied with the API")});
-  doc.push_back({{"name", "gsas-instrument"},
-                 {"description", "GSAS instrument parameters (.prm), not a measurement"}});
   write_output(o.out.output, render(format, {t}, doc));
 }
 

@@ -15,6 +15,7 @@
 #include "io/xy_pattern.hpp"
 #include "io/xy_spectrum.hpp"
 #include "solyte/error.hpp"
+#include "solyte/io/gsas_instrument.hpp"
 
 namespace solyte::io::detail {
 
@@ -87,13 +88,15 @@ std::vector<Measurement> read_xy_pattern_any(const FileContent& c, const std::st
 
 std::vector<Measurement> read_spectrum_any(const FileContent& c, const std::string& file,
                                            const ReadOptions& options) {
-  if (other_than(options, {Technique::raman, Technique::infrared})) return generic(c, file, options);
+  if (other_than(options, {Technique::raman, Technique::infrared}))
+    return generic(c, file, options);
   return read_xy_spectrum(*c.lines, file, options.technique);
 }
 
 std::vector<Measurement> read_dpt_any(const FileContent& c, const std::string& file,
                                       const ReadOptions& options) {
-  if (other_than(options, {Technique::raman, Technique::infrared})) return generic(c, file, options);
+  if (other_than(options, {Technique::raman, Technique::infrared}))
+    return generic(c, file, options);
   return read_opus_dpt(*c.lines, file, options.technique);
 }
 
@@ -117,13 +120,13 @@ const std::vector<FormatReader>& format_readers() {
        [](const FileContent& c, const std::string& f, const ReadOptions&) {
          return read_brml(c.bytes, f);
        }},
-      {"diffrac-dat", "two-column powder pattern whose title is padded with NUL bytes (.dat)",
-       true, [](const FileContent& c) { return is_nul_padded_pattern(c.bytes); },
+      {"diffrac-dat", "two-column powder pattern whose title is padded with NUL bytes (.dat)", true,
+       [](const FileContent& c) { return is_nul_padded_pattern(c.bytes); },
        [](const FileContent& c, const std::string& f, const ReadOptions&) {
          return read_nul_padded_pattern(c.bytes, f);
        }},
-      {"netzsch-ngb", "NETZSCH Proteus binary (.ngb-*): recognised, not read (export as CSV)",
-       true, [](const FileContent& c) { return is_netzsch_binary(c.bytes); },
+      {"netzsch-ngb", "NETZSCH Proteus binary (.ngb-*): recognised, not read (export as CSV)", true,
+       [](const FileContent& c) { return is_netzsch_binary(c.bytes); },
        [](const FileContent& c, const std::string& f, const ReadOptions&) {
          return refuse_netzsch_binary(c.bytes, f);
        }},
@@ -141,13 +144,22 @@ const std::vector<FormatReader>& format_readers() {
        [](const FileContent& c, const std::string& f, const ReadOptions&) {
          return read_bruker_uxd(*c.lines, f);
        }},
+      {"gsas-instrument",
+       "GSAS instrument parameters (.prm): not a measurement (io::read_gsas_instrument)", false,
+       [](const FileContent& c) { return is_gsas_instrument(c.bytes); },
+       [](const FileContent&, const std::string& f,
+          const ReadOptions&) -> std::vector<Measurement> {
+         throw ParseError(f, 0, 0,
+                          "this is a GSAS instrument parameter file, not a measurement: "
+                          "'solyte info' shows its wavelength, io::read_gsas_instrument reads it");
+       }},
       {"gsas-powder", "GSAS powder data (.gsas, .gsa, .fxye: STD, ESD, FXY, FXYE banks)", false,
        [](const FileContent& c) { return is_gsas_powder(*c.lines); },
        [](const FileContent& c, const std::string& f, const ReadOptions&) {
          return read_gsas_powder(*c.lines, f);
        }},
-      {"panalytical-csv", "PANalytical CSV export ([Measurement conditions], [Scan points])",
-       false, [](const FileContent& c) { return is_panalytical_csv(*c.lines); },
+      {"panalytical-csv", "PANalytical CSV export ([Measurement conditions], [Scan points])", false,
+       [](const FileContent& c) { return is_panalytical_csv(*c.lines); },
        [](const FileContent& c, const std::string& f, const ReadOptions&) {
          return read_panalytical_csv(*c.lines, f);
        }},

@@ -94,6 +94,9 @@ TEST(IoGsas, CorpusFiles) {
 TEST(IoGsas, InstrumentFileGivesTheWavelength) {
   const auto prm = solyte::test::shared_data("xrd/gsas2_NAC_cubic/11bm_gsas.prm");
   SOLYTE_REQUIRE_SHARED(prm);
+  // Not a measurement: the front door says so rather than reading numbers out of it.
+  const auto e = solyte::test::parse_error_of([&] { solyte::io::read_measurements(prm.string()); });
+  EXPECT_NE(e.expected().find("instrument parameter file"), std::string::npos) << e.what();
   const auto banks = solyte::io::read_gsas_instrument(prm.string());
   ASSERT_EQ(banks.size(), 1u);
   EXPECT_EQ(banks[0].type, "PXCR");
