@@ -17,6 +17,7 @@ struct GlobalOptions {
 void add_output_options(CLI::App* cmd, GlobalOptions& g);
 
 void register_convert(CLI::App& app);
+void register_info(CLI::App& app);
 void register_conductivity(CLI::App& app);
 void register_arrhenius(CLI::App& app);
 void register_simulate(CLI::App& app);

@@ -34,11 +34,14 @@ int main(int argc, char** argv) {
                "relaxation analysis; anion packing, site entropy and effective-medium "
                "conductivity; powder-diffraction lines, patterns, size and strain; band areas "
                "of IR/Raman/NMR spectra; the stability window from CV; critical current "
-               "densities; DSC transitions; whole studies from a manifest."};
+               "densities; DSC transitions; whole studies from a manifest; instrument files of "
+               "every technique read and converted."};
   app.set_version_flag("--version", std::string("solyte ") + solyte::version());
   app.require_subcommand(1);
   app.footer(
       "Examples:\n"
+      "  solyte info pattern.brml spectrum.txt dsc.csv\n"
+      "  solyte convert pattern.raw -o pattern.csv\n"
       "  solyte convert cell.mpt --to sigma --diameter 10mm --thickness 0.5mm\n"
       "  solyte conductivity data/*.txt --diameter 8mm --thickness 2.1mm "
       "--temperature-from-name -o sigma.csv\n"
@@ -60,6 +63,7 @@ int main(int argc, char** argv) {
       "Exit codes: 0 ok, 2 bad argument, 3 unreadable or malformed file, 4 numerical "
       "impossibility.");
 
+  cli::register_info(app);
   cli::register_convert(app);
   cli::register_conductivity(app);
   cli::register_arrhenius(app);

@@ -47,8 +47,7 @@ std::optional<PelletGeometry> geometry_from(const SpectrumInputOptions& o) {
   return PelletGeometry{parse_area_m2(o.area), thickness};
 }
 
-std::vector<Spectrum> load_spectra(const std::vector<std::string>& files,
-                                   const SpectrumInputOptions& o, bool quiet) {
+io::ReadOptions read_options_from(const SpectrumInputOptions& o) {
   io::ReadOptions read;
   read.geometry = geometry_from(o);
   if (!o.temperature.empty()) read.temperature_k = parse_temperature_k(o.temperature);
@@ -56,6 +55,12 @@ std::vector<Spectrum> load_spectra(const std::vector<std::string>& files,
   if (o.columns == "re-im") read.columns = io::ColumnLayout::real_imag;
   if (o.columns == "re-negim") read.columns = io::ColumnLayout::real_neg_imag;
   if (o.columns == "mod-phase") read.columns = io::ColumnLayout::modulus_phase;
+  return read;
+}
+
+std::vector<Spectrum> load_spectra(const std::vector<std::string>& files,
+                                   const SpectrumInputOptions& o, bool quiet) {
+  const io::ReadOptions read = read_options_from(o);
   const ThermalRun run = o.run == "heating"   ? ThermalRun::heating
                          : o.run == "cooling" ? ThermalRun::cooling
                                               : ThermalRun::unknown;

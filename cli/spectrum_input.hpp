@@ -32,6 +32,9 @@ void add_spectrum_input_options(CLI::App* cmd, SpectrumInputOptions& o);
 /// (a diameter without a thickness) or bad units.
 std::optional<PelletGeometry> geometry_from(const SpectrumInputOptions& o);
 
+/// The read options the sample and input options describe (geometry, temperature, layout).
+io::ReadOptions read_options_from(const SpectrumInputOptions& o);
+
 /// Reads all spectra of all files (files holding several spectra give several).
 std::vector<Spectrum> load_spectra(const std::vector<std::string>& files,
                                    const SpectrumInputOptions& o, bool quiet);

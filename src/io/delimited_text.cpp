@@ -6,6 +6,7 @@
 
 #include "io/column_names.hpp"
 #include "io/numeric_block.hpp"
+#include "io/numeric_rows.hpp"
 #include "io/impedance_rows.hpp"
 #include "solyte/constants.hpp"
 #include "solyte/error.hpp"
@@ -178,13 +179,15 @@ std::vector<Spectrum> read_delimited(const std::vector<TextLine>& lines, const s
   std::vector<double> values(block.fields);
   for (std::size_t i = block.start; i < lines.size(); ++i) {
     const TextLine& line = lines[i];
-    if (is_blank(line.text)) continue;
-    split_fields(line.text, d, fields);
-    if (fields.size() != block.fields)
-      fail_field_count(file, line.number, block.fields, fields.size(), dname, block.reference);
-    for (std::size_t k = 0; k < fields.size(); ++k)
-      if (!parse_field(fields[k], commas, values[k]))
-        fail_not_a_number({&file, line.number, k + 1, l.names[k]}, fields[k]);
+    if (!parse_plain_row(line.text, d, block.fields, values.data())) {
+      if (is_blank(line.text)) continue;
+      split_fields(line.text, d, fields);
+      if (fields.size() != block.fields)
+        fail_field_count(file, line.number, block.fields, fields.size(), dname, block.reference);
+      for (std::size_t k = 0; k < fields.size(); ++k)
+        if (!parse_field(fields[k], commas, values[k]))
+          fail_not_a_number({&file, line.number, k + 1, l.names[k]}, fields[k]);
+    }
     auto at = [&](int k) {
       return FieldRef{&file, line.number, static_cast<std::size_t>(k) + 1,
                       l.names[static_cast<std::size_t>(k)]};

@@ -3,19 +3,30 @@
 #include "io/autolab_dfr.hpp"
 #include "io/biologic_mpr.hpp"
 #include "io/biologic_mpt.hpp"
+#include "io/bruker_brml.hpp"
+#include "io/bruker_raw.hpp"
+#include "io/bruker_uxd.hpp"
 #include "io/delimited_text.hpp"
 #include "io/gamry_dta.hpp"
 #include "io/generic_table.hpp"
+#include "io/gsas_powder.hpp"
 #include "io/ivium_idf.hpp"
 #include "io/metrohm_nova.hpp"
+#include "io/netzsch_csv.hpp"
 #include "io/novocontrol_ascii.hpp"
 #include "io/palmsens_pssession.hpp"
+#include "io/panalytical_csv.hpp"
+#include "io/panalytical_xrdml.hpp"
 #include "io/parstat_txt.hpp"
 #include "io/relaxis_eis3.hpp"
+#include "io/stoe_raw.hpp"
 #include "io/versastudio_par.hpp"
+#include "io/xy_pattern.hpp"
+#include "io/xy_spectrum.hpp"
 #include "io/zahner_ism.hpp"
 #include "io/zplot.hpp"
 #include "solyte/error.hpp"
+#include "solyte/io/gsas_instrument.hpp"
 
 namespace solyte::io::detail {
 
@@ -95,6 +106,49 @@ std::vector<Measurement> read_delimited_any(const FileContent& c, const std::str
   return out;
 }
 
+// Diffraction, spectra and thermal formats. The two-column readers give way to the generic
+// table when the caller says the file holds something else.
+bool other_than(const ReadOptions& o, std::initializer_list<Technique> ts) {
+  if (!o.technique) return false;
+  for (Technique t : ts)
+    if (*o.technique == t) return false;
+  return true;
+}
+
+std::vector<Measurement> generic(const FileContent& c, const std::string& file,
+                                 const ReadOptions& options) {
+  std::vector<Measurement> out;
+  out.push_back(read_generic_table(*c.lines, file, {.technique = options.technique}));
+  return out;
+}
+
+std::vector<Measurement> read_xy_pattern_any(const FileContent& c, const std::string& file,
+                                             const ReadOptions& options) {
+  if (other_than(options, {Technique::diffraction})) return generic(c, file, options);
+  return read_xy_pattern(*c.lines, file);
+}
+
+std::vector<Measurement> read_spectrum_any(const FileContent& c, const std::string& file,
+                                           const ReadOptions& options) {
+  if (other_than(options, {Technique::raman, Technique::infrared}))
+    return generic(c, file, options);
+  return read_xy_spectrum(*c.lines, file, options.technique);
+}
+
+std::vector<Measurement> read_dpt_any(const FileContent& c, const std::string& file,
+                                      const ReadOptions& options) {
+  if (other_than(options, {Technique::raman, Technique::infrared}))
+    return generic(c, file, options);
+  return read_opus_dpt(*c.lines, file, options.technique);
+}
+
+std::vector<Measurement> refuse_gsas_instrument(const FileContent&, const std::string& f,
+                                                const ReadOptions&) {
+  throw ParseError(f, 0, 0,
+                   "this is a GSAS instrument parameter file, not a measurement: "
+                   "'solyte info' shows its wavelength, io::read_gsas_instrument reads it");
+}
+
 const FormatReader* find_reader(const FileContent& c) {
   for (const auto& r : format_readers()) {
     if (r.binary != (c.lines == nullptr)) continue;
@@ -113,6 +167,16 @@ const std::vector<FormatReader>& format_readers() {
        read_bytes<read_zahner_ism>},
       {"ivium-idf", "Ivium IviumSoft data file or data set (.idf, .ids)", true,
        on_bytes<is_ivium_idf>, read_bytes<read_ivium_idf>},
+      {"bruker-raw", "Bruker binary powder pattern (.raw: RAW1.01, RAW4.00)", true,
+       on_bytes<is_bruker_raw>, read_bytes<read_bruker_raw>},
+      {"stoe-raw", "STOE WinXPOW binary powder pattern (.raw, RAW_1.06 Powdat)", true,
+       on_bytes<is_stoe_raw>, read_bytes<read_stoe_raw>},
+      {"bruker-brml", "Bruker DIFFRAC.SUITE powder pattern (.brml, zip of XML)", true,
+       on_bytes<is_brml>, read_bytes<read_brml>},
+      {"diffrac-dat", "two-column powder pattern whose title is padded with NUL bytes (.dat)", true,
+       on_bytes<is_nul_padded_pattern>, read_bytes<read_nul_padded_pattern>},
+      {"netzsch-ngb", "NETZSCH Proteus binary (.ngb-*): recognised, not read (export as CSV)", true,
+       on_bytes<is_netzsch_binary>, read_bytes<refuse_netzsch_binary>},
       {"biologic-mpt", "BioLogic EC-Lab / BT-Lab text export (.mpt)", false, is_mpt, read_mpt},
       {"gamry-dta", "Gamry Framework data file (.DTA): EIS, CV, CP/CA, OCV", false,
        on_lines<is_gamry_dta>, read_lines<read_gamry_dta>},
@@ -130,6 +194,27 @@ const std::vector<FormatReader>& format_readers() {
        read_lines<read_metrohm_nova>},
       {"novocontrol-ascii", "Novocontrol WinDETA / NEISYS ASCII export", false, is_novocontrol,
        read_as_spectra},
+      {"panalytical-xrdml", "PANalytical XRDML powder pattern (.xrdml)", false,
+       on_bytes<is_xrdml>, read_bytes<read_xrdml>},
+      {"bruker-uxd", "Bruker DIFFRAC-AT / DIFFRAC-plus text pattern (.uxd)", false,
+       on_lines<is_bruker_uxd>, read_lines<read_bruker_uxd>},
+      {"gsas-instrument",
+       "GSAS instrument parameters (.prm): not a measurement (io::read_gsas_instrument)", false,
+       on_bytes<is_gsas_instrument>, refuse_gsas_instrument},
+      {"gsas-powder", "GSAS powder data (.gsas, .gsa, .fxye: STD, ESD, FXY, FXYE banks)", false,
+       on_lines<is_gsas_powder>, read_lines<read_gsas_powder>},
+      {"panalytical-csv", "PANalytical CSV export ([Measurement conditions], [Scan points])", false,
+       on_lines<is_panalytical_csv>, read_lines<read_panalytical_csv>},
+      {"netzsch-csv", "NETZSCH Proteus DSC/TG export (semicolon CSV, decimal comma, # header)",
+       false, on_lines<is_netzsch_csv>, read_lines<read_netzsch_csv>},
+      {"xy-pattern",
+       "two- or three-column powder pattern text (.xy, .xye, .xyd, .dat, .xrd with a point "
+       "count)",
+       false, on_lines<is_xy_pattern>, read_xy_pattern_any},
+      {"opus-dpt", "Bruker OPUS data-point table (.dpt: wavenumber,value)", false,
+       on_lines<is_opus_dpt>, read_dpt_any},
+      {"xy-spectrum", "two-column Raman or IR spectrum text (shift or wavenumber, intensity)",
+       false, on_lines<is_xy_spectrum>, read_spectrum_any},
       {"delimited", "delimited text table (CSV, TSV, semicolon, blanks) with named columns", false,
        is_delimited, read_delimited_any},
   };

@@ -5,6 +5,7 @@
 
 #include "io/column_names.hpp"
 #include "io/numeric_block.hpp"
+#include "io/numeric_rows.hpp"
 #include "io/quantity_names.hpp"
 #include "solyte/error.hpp"
 
@@ -32,6 +33,8 @@ Header find_header(const std::vector<TextLine>& lines, const Block& block, Delim
     split_fields(strip_comment_mark(lines[i].text), d, names);
     if (names.size() != block.fields) split_header_words(lines[i].text, names);
     if (names.size() != block.fields) continue;
+    // Renishaw WiRE writes a mark on every name: "#Wave\t\t#Intensity".
+    for (auto& n : names) n = strip_comment_mark(n);
     bool any_known = false;
     for (auto n : names) any_known = any_known || identify_quantity(n).quantity != Quantity::other;
     if (!any_known && tried > 1) continue;
@@ -118,13 +121,22 @@ Measurement read_generic_table(const std::vector<TextLine>& lines, const std::st
   read_preamble(lines, header.line ? header.line - 1 : block.start, m);
 
   std::vector<QuantityMatch> matches(block.fields);
+  bool has_frequency = false;
+  for (std::size_t k = 0; k < block.fields && !header.names.empty(); ++k)
+    has_frequency = has_frequency ||
+                    identify_quantity(header.names[k]).quantity == Quantity::frequency;
   for (std::size_t k = 0; k < block.fields; ++k) {
     if (header.names.empty()) {
       matches[k].name = "column " + std::to_string(k + 1);
-    } else {
-      matches[k] = identify_quantity(header.names[k]);
-      if (!matches[k].warning.empty()) m.meta.warnings.push_back(matches[k].warning);
+      continue;
     }
+    matches[k] = identify_quantity(header.names[k]);
+    // Without a frequency there is no impedance: "Angle" next to "Intensity" is a 2θ.
+    if (!has_frequency && matches[k].quantity == Quantity::z_phase) {
+      QuantityMatch other = identify_quantity(header.names[k], false);
+      if (other.quantity != Quantity::other) matches[k] = std::move(other);
+    }
+    if (!matches[k].warning.empty()) m.meta.warnings.push_back(matches[k].warning);
   }
   if (header.names.empty())
     m.meta.warnings.push_back("no column header: columns named 'column 1' … 'column " +
@@ -143,34 +155,28 @@ Measurement read_generic_table(const std::vector<TextLine>& lines, const std::st
         break;
       }
 
-  std::vector<std::vector<double>> values(block.fields);
-  for (auto& v : values) v.reserve(lines.size() - block.start);
-  const bool commas = comma_decimal(d);
-  std::vector<std::string_view> fields;
-  for (std::size_t i = block.start; i < lines.size(); ++i) {
-    const TextLine& line = lines[i];
-    if (is_blank(line.text)) continue;
-    split_fields(line.text, d, fields);
-    if (fields.size() != block.fields)
-      throw ParseError(file, line.number, std::min(fields.size(), block.fields) + 1,
-                       "expected " + std::to_string(block.fields) + " " +
-                           std::string(delimiter_name(d)) + "-separated fields as on line " +
-                           std::to_string(block.reference) + ", found " +
-                           std::to_string(fields.size()) + " (truncated or damaged line?)");
-    for (std::size_t k = 0; k < fields.size(); ++k) {
-      double v = 0;
-      const std::string& what = header.names.empty() ? matches[k].name : header.names[k];
-      if (!parse_field(fields[k], commas, v))
-        throw ParseError(file, line.number, k + 1,
-                         "expected a number for " + what + " (field " + std::to_string(k + 1) +
-                             "), found " + quote_for_message(fields[k]));
-      if (!std::isfinite(v))
-        throw ParseError(file, line.number, k + 1,
-                         "expected a finite number for " + what + " (field " +
-                             std::to_string(k + 1) + "), found " + quote_for_message(fields[k]));
-      values[k].push_back(matches[k].scale * v + matches[k].offset);
-    }
+  std::vector<std::string> names(block.fields);
+  for (std::size_t k = 0; k < block.fields; ++k)
+    names[k] = header.names.empty() ? matches[k].name : header.names[k];
+  NumericRows rows =
+      read_numeric_rows(lines, block.start, lines.size(), d, block.fields, file, names,
+                        block.reference);
+  std::vector<std::vector<double>>& values = rows.columns;
+  // A pattern's 2θ axis and an esd have meanings that damage can break without making a value
+  // unreadable: say so at the line, as the pattern readers do.
+  for (std::size_t k = 0; k < block.fields; ++k) {
+    if (matches[k].quantity == Quantity::two_theta)
+      require_monotonic_column(rows, k, file, names[k]);
+    if (matches[k].quantity == Quantity::intensity_sigma)
+      for (std::size_t i = 0; i < values[k].size(); ++i)
+        if (values[k][i] < 0)
+          throw ParseError(file, rows.lines[i], k + 1,
+                           "expected a non-negative " + names[k] + " (field " +
+                               std::to_string(k + 1) + "), found " + std::to_string(values[k][i]));
   }
+  for (std::size_t k = 0; k < block.fields; ++k)
+    if (matches[k].scale != 1.0 || matches[k].offset != 0.0)
+      for (double& v : values[k]) v = matches[k].scale * v + matches[k].offset;
 
   for (std::size_t k = 0; k < block.fields; ++k) {
     const QuantityMatch& q = matches[k];

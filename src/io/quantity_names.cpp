@@ -64,7 +64,7 @@ const NameRule kRules[] = {
      ""},
     {solyte::Quantity::intensity_sigma, {"esd", "sigma", "err", "error", "stddev", "yerr"}, {}, ""},
     {solyte::Quantity::wavenumber,
-     {"wavenumber", "wavenumbers", "ramanshift", "shift", "wn", "ramanshift(cm-1)"},
+     {"wavenumber", "wavenumbers", "ramanshift", "shift", "wn", "ramanshift(cm-1)", "wave"},
      {{"cm-1", 1}, {"1/cm", 1}, {"cm^-1", 1}, {"cm⁻¹", 1}, {"/cm", 1}},
      "1/cm"},
     {solyte::Quantity::chemical_shift, {"chemicalshift", "ppm", "delta", "δ"}, {{"ppm", 1}}, "ppm"},
@@ -140,7 +140,7 @@ std::pair<std::string_view, std::string_view> split_name_unit(std::string_view h
   return {header, {}};
 }
 
-QuantityMatch identify_quantity(std::string_view header) {
+QuantityMatch identify_quantity(std::string_view header, bool impedance) {
   auto [name_part, unit_part] = split_name_unit(header);
   QuantityMatch m;
   m.name = std::string(name_part);
@@ -157,7 +157,7 @@ QuantityMatch identify_quantity(std::string_view header) {
   }
 
   // Impedance columns are known to the impedance readers' table.
-  const ColumnMeaning imp = identify_column(header);
+  const ColumnMeaning imp = impedance ? identify_column(header) : ColumnMeaning{};
   switch (imp.quantity) {
     case detail::ImpedanceColumn::frequency: m.quantity = solyte::Quantity::frequency; return m;
     case detail::ImpedanceColumn::real: m.quantity = solyte::Quantity::z_real; return m;

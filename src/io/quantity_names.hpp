@@ -25,7 +25,8 @@ std::pair<std::string_view, std::string_view> split_name_unit(std::string_view h
 
 /// The meaning of one header. Quantity::other when the name is not known, or when it is
 /// known but the unit cannot be converted (then `warning` says so and the file's unit is
-/// kept in `unit`).
-QuantityMatch identify_quantity(std::string_view header);
+/// kept in `unit`). With `impedance` false the impedance names are not tried, for tables
+/// without a frequency column ("Angle" is then a 2θ, not a phase).
+QuantityMatch identify_quantity(std::string_view header, bool impedance = true);
 
 }  // namespace solyte::io::detail

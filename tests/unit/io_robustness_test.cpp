@@ -1,7 +1,9 @@
 // Damaged input never crashes the readers: real files truncated at many byte offsets, with
 // bytes flipped, inserted or deleted, must each give valid spectra or a ParseError — no other
-// exception, no NaN, no out-of-order frequencies. Run once under -fsanitize=address,undefined
-// as well (docs/formats.md records the outcome).
+// exception, no NaN, no out-of-order frequencies. The readers of other techniques are tried
+// the same way through read_measurements: valid records (finite values, strictly monotonic 2θ,
+// non-negative esd, plausible wavelengths) or a ParseError. Run once under
+// -fsanitize=address,undefined as well (docs/formats.md records the outcome).
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -26,8 +28,8 @@ struct Tally {
 };
 
 // Reads one mutant; fails the test on anything but valid spectra or a ParseError.
-void check_mutant(const std::string& bytes, const std::string& name, const std::string& what,
-                  Tally& tally) {
+void check_spectra_mutant(const std::string& bytes, const std::string& name,
+                          const std::string& what, Tally& tally) {
   try {
     const auto spectra =
         solyte::io::read_spectra_from_bytes(bytes, name, {.temperature_from_name = true});
@@ -51,7 +53,50 @@ void check_mutant(const std::string& bytes, const std::string& name, const std::
   }
 }
 
-void torture(const std::string& original, const std::string& name) {
+// A record of any technique returned for a mutant must be as valid as one from a good file.
+void check_records(const std::vector<solyte::Measurement>& records, const std::string& what) {
+  for (const auto& m : records) {
+    try {
+      solyte::validate(m);
+    } catch (const std::exception& e) {
+      ADD_FAILURE() << what << ": invalid record returned: " << e.what();
+    }
+    if (const auto* x = m.find(solyte::Quantity::two_theta))
+      for (std::size_t i = 1; i < x->values.size(); ++i)
+        if (!(x->values[i] > x->values[i - 1])) {
+          ADD_FAILURE() << what << ": 2θ not increasing at point " << i;
+          break;
+        }
+    if (const auto* e = m.find(solyte::Quantity::intensity_sigma))
+      for (double v : e->values)
+        if (v < 0) {
+          ADD_FAILURE() << what << ": negative esd";
+          break;
+        }
+    if (m.meta.wavelength_angstrom &&
+        !(*m.meta.wavelength_angstrom > 0.01 && *m.meta.wavelength_angstrom < 10))
+      ADD_FAILURE() << what << ": wavelength " << *m.meta.wavelength_angstrom;
+    if (m.meta.sample_mass_kg && !(*m.meta.sample_mass_kg > 0))
+      ADD_FAILURE() << what << ": sample mass " << *m.meta.sample_mass_kg;
+  }
+}
+
+using Reader = void (*)(const std::string&, const std::string&, const std::string&, Tally&);
+
+void check_mutant_measurements(const std::string& bytes, const std::string& name,
+                               const std::string& what, Tally& tally) {
+  try {
+    check_records(solyte::io::read_measurements_from_bytes(bytes, name), what);
+    ++tally.read;
+  } catch (const solyte::ParseError&) {
+    ++tally.rejected;
+  } catch (const std::exception& e) {
+    ADD_FAILURE() << what << ": unexpected exception: " << e.what();
+  }
+}
+
+void torture(const std::string& original, const std::string& name,
+             Reader check_mutant = check_spectra_mutant) {
   ASSERT_FALSE(original.empty()) << name;
   Tally tally;
   // Truncation: ~300 offsets spread over the file, and every offset in the last 100 bytes.
@@ -96,6 +141,16 @@ void torture(const std::string& original, const std::string& name) {
 
 void torture(const std::filesystem::path& path) {
   torture(file_bytes(path), path.filename().string());
+}
+
+// A corpus file of ../shared/data through read_measurements; `max_bytes` keeps the first part
+// of a large text file (at a line break) so that the thousands of mutants stay quick.
+void torture_measurements(const std::string& rel, std::size_t max_bytes = 0) {
+  const auto path = solyte::test::shared_data(rel);
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << "shared data absent: " << path;
+  std::string bytes = file_bytes(path);
+  if (max_bytes && bytes.size() > max_bytes) bytes.resize(bytes.rfind('\n', max_bytes) + 1);
+  torture(bytes, path.filename().string(), check_mutant_measurements);
 }
 
 }  // namespace
@@ -216,4 +271,38 @@ TEST(IoRobustness, RecordFormatsOfTheTestData) {
     SCOPED_TRACE(f);
     torture_records(solyte::test::test_data(f));
   }
+
+TEST(IoRobustness, BrukerRaw101) {
+  torture_measurements("xrd/thesis_LTO_spinel/LTO_Spinell_Aldrich.raw");
+}
+TEST(IoRobustness, BrukerRaw4) { torture_measurements("xrd/xrdconversion_SbI3/SbI3.raw"); }
+TEST(IoRobustness, BrukerBrml) { torture_measurements("xrd/xrdconversion_SbI3/SbI3.brml"); }
+TEST(IoRobustness, StoeRaw) {
+  torture_measurements("xrd/chemotion_DUT52Zr/LA_P-37cd_DUT-52Zr_act_EtOH.raw");
+}
+TEST(IoRobustness, PanalyticalXrdml) {
+  torture_measurements("xrd/yadg_panalytical/210520step1_30min.xrdml");
+}
+TEST(IoRobustness, PanalyticalCsv) {
+  torture_measurements("xrd/yadg_panalytical/210520step1_30min.csv", 20000);
+}
+TEST(IoRobustness, GsasStd) { torture_measurements("xrd/gsas2_LaB6_lab/NIST660CBI.gsas"); }
+TEST(IoRobustness, GsasFxye) { torture_measurements("xrd/gsas2_NAC_cubic/11BM_NAC.fxye", 40000); }
+TEST(IoRobustness, BrukerUxd) { torture_measurements("xrd/chemotion_PD-01-02/PD-01-02_2.UXD"); }
+TEST(IoRobustness, XyPatternWithCountLine) {
+  // Whole: its line 2 declares 3151 points, so any cut copy is (rightly) refused.
+  torture_measurements("xrd/thesis_LTO_spinel/LTO_Spinell_Aldrich.xrd");
+}
+TEST(IoRobustness, XyePattern) { torture_measurements("xrd/xrdconversion_SbI3/SbI3.xye"); }
+TEST(IoRobustness, NulPaddedDat) {
+  torture_measurements("xrd/chemotion_PD-01-02/PD-01-02_1.dat", 20000);
+}
+TEST(IoRobustness, OpusDpt) {
+  torture_measurements("raman_ir_dsc/chemotion_ir_bruker/SCH-176.0.dpt");
+}
+TEST(IoRobustness, RamanWire) {
+  torture_measurements("raman_ir_dsc/chemotion_raman/PD-01-02_Average_1.txt");
+}
+TEST(IoRobustness, NetzschCsv) {
+  torture_measurements("raman_ir_dsc/chemotion_dsc_netzsch/ExpDat_SB_175-5-4.csv");
 }

@@ -77,6 +77,11 @@ struct RecordMetadata {
   std::optional<double> wavelength_angstrom;  ///< diffraction: Kα1 (or the single λ)
   std::optional<double> wavelength2_angstrom; ///< diffraction: Kα2, when stated
   std::optional<double> kalpha2_ratio;        ///< diffraction: I(Kα2)/I(Kα1), when stated
+  std::optional<double> two_theta_step_deg;   ///< diffraction: nominal 2θ step, when stated
+  std::optional<double> time_per_step_s;      ///< diffraction: counting time per step
+  /// What the intensity column counts when the file says: "counts" (raw detector counts, so
+  /// Poisson statistics apply), "counts/s"; empty when unknown (arbitrary units).
+  std::string intensity_unit;
   /// Header entries as the file gives them (key, value), in file order, for `solyte info`.
   std::vector<std::pair<std::string, std::string>> header;
   std::vector<std::string> warnings;  ///< things a reader noticed but could handle
