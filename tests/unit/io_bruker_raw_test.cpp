@@ -109,7 +109,7 @@ TEST(IoBrukerRaw, NonFiniteCountIsAnErrorAtItsByte) {
 }
 
 TEST(IoBrukerRaw, OldVersionsAreRecognisedAndRefused) {
-  for (const std::string magic : {std::string("RAW "), std::string("RAW2")}) {
+  for (const std::string& magic : {std::string("RAW "), std::string("RAW2")}) {
     std::string b = magic + std::string(200, '\0');
     const auto e = solyte::test::parse_error_of(
         [&] { solyte::io::read_measurements_from_bytes(b, "old.raw"); });
@@ -177,7 +177,7 @@ TEST(IoBrukerRaw, PairsAgreeWithTheirTextExports) {
       [](std::size_t i) { return 5e-7 * i + 1e-9; }, 1.0, 0);
   // LTO and LAGP: the .xrd exports write 2θ with 7 significant digits from single-precision
   // arithmetic (73.93999 for 12 + 0.02·3097 = 73.94), so within 2e-5°; counts are the same.
-  for (const std::string stem : {std::string("xrd/thesis_LTO_spinel/LTO_Spinell_Aldrich"),
+  for (const std::string& stem : {std::string("xrd/thesis_LTO_spinel/LTO_Spinell_Aldrich"),
                                  std::string("xrd/thesis_LAGP_nasicon/LAGP_850")})
     expect_same_points(
         read_shared(stem + ".raw").front(), read_shared(stem + ".xrd").front(), Quantity::two_theta,

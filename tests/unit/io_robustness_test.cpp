@@ -271,6 +271,7 @@ TEST(IoRobustness, RecordFormatsOfTheTestData) {
     SCOPED_TRACE(f);
     torture_records(solyte::test::test_data(f));
   }
+}
 
 TEST(IoRobustness, BrukerRaw101) {
   torture_measurements("xrd/thesis_LTO_spinel/LTO_Spinell_Aldrich.raw");
