@@ -1,5 +1,4 @@
-// Circuit: names, printing and double-precision evaluation (parsing in
-// circuit_parse.cpp).
+// Circuit: names, printing and double-precision evaluation (parsing in circuit_parse.cpp).
 #include "solyte/eis/circuit.hpp"
 
 #include <string>
@@ -10,17 +9,17 @@ namespace {
 
 std::string syntax_message(const std::string &circuit, std::size_t column,
                            const std::string &expected) {
-  return "circuit '" + circuit + "', column " + std::to_string(column) + ": " +
-         expected + "\n  " + circuit + "\n  " +
-         std::string(column > 0 ? column - 1 : 0, ' ') + "^";
+  return "circuit '" + circuit + "', column " + std::to_string(column) + ": " + expected + "\n  " +
+         circuit + "\n  " + std::string(column > 0 ? column - 1 : 0, ' ') + "^";
 }
 
-} // namespace
+}  // namespace
 
 CircuitSyntaxError::CircuitSyntaxError(std::string circuit, std::size_t column,
                                        std::string expected)
     : InvalidArgument(syntax_message(circuit, column, expected)),
-      column_(column), expected_(std::move(expected)) {}
+      column_(column),
+      expected_(std::move(expected)) {}
 
 std::string Circuit::to_string() const {
   std::string out;
@@ -30,15 +29,12 @@ std::string Circuit::to_string() const {
       out += n.label;
       return;
     }
-    if (n.kind == NodeKind::parallel)
-      out += "p(";
+    if (n.kind == NodeKind::parallel) out += "p(";
     for (std::size_t c = 0; c < n.children.size(); ++c) {
-      if (c)
-        out += n.kind == NodeKind::parallel ? "," : "-";
+      if (c) out += n.kind == NodeKind::parallel ? "," : "-";
       self(self, n.children[c]);
     }
-    if (n.kind == NodeKind::parallel)
-      out += ")";
+    if (n.kind == NodeKind::parallel) out += ")";
   };
   write(write, root_);
   return out;
@@ -46,24 +42,20 @@ std::string Circuit::to_string() const {
 
 std::optional<std::size_t> Circuit::find(std::string_view name) const {
   for (std::size_t i = 0; i < parameters_.size(); ++i)
-    if (parameters_[i].name == name || parameters_[i].alias == name)
-      return i;
+    if (parameters_[i].name == name || parameters_[i].alias == name) return i;
   return std::nullopt;
 }
 
 std::size_t Circuit::index_of(std::string_view name) const {
-  if (auto i = find(name))
-    return *i;
+  if (auto i = find(name)) return *i;
   std::string names;
-  for (const auto &p : parameters_)
-    names += (names.empty() ? "" : ", ") + p.name;
-  throw InvalidArgument("circuit " + to_string() + " has no parameter '" +
-                        std::string(name) + "'; its parameters are " + names);
+  for (const auto &p : parameters_) names += (names.empty() ? "" : ", ") + p.name;
+  throw InvalidArgument("circuit " + to_string() + " has no parameter '" + std::string(name) +
+                        "'; its parameters are " + names);
 }
 
-std::vector<std::complex<double>>
-Circuit::impedance(std::span<const double> parameters,
-                   std::span<const double> frequency_hz) const {
+std::vector<std::complex<double>> Circuit::impedance(std::span<const double> parameters,
+                                                     std::span<const double> frequency_hz) const {
   if (parameters.size() != parameters_.size())
     throw InvalidArgument("circuit " + to_string() + " takes " +
                           std::to_string(parameters_.size()) + " parameters, " +
@@ -72,9 +64,8 @@ Circuit::impedance(std::span<const double> parameters,
   std::vector<Cplx<double>> z(grid.size()), scratch(scratch_size(grid.size()));
   evaluate(parameters.data(), grid, z.data(), scratch.data());
   std::vector<std::complex<double>> out(z.size());
-  for (std::size_t i = 0; i < z.size(); ++i)
-    out[i] = {z[i].re, z[i].im};
+  for (std::size_t i = 0; i < z.size(); ++i) out[i] = {z[i].re, z[i].im};
   return out;
 }
 
-} // namespace solyte::eis
+}  // namespace solyte::eis

@@ -14,16 +14,13 @@ struct CircuitDerivatives::JetBuffers {
 };
 
 CircuitDerivatives::~CircuitDerivatives() = default;
-CircuitDerivatives::CircuitDerivatives(CircuitDerivatives &&) noexcept =
-    default;
+CircuitDerivatives::CircuitDerivatives(CircuitDerivatives &&) noexcept = default;
 
 CircuitDerivatives::CircuitDerivatives(const Circuit &c, const FrequencyGrid &g)
-    : c_(c), g_(g), n_(g.size()), root_(c.root()),
-      jets_(std::make_unique<JetBuffers>()) {
+    : c_(c), g_(g), n_(g.size()), root_(c.root()), jets_(std::make_unique<JetBuffers>()) {
   const auto &nodes = c.nodes();
   auto visit = [&](auto &&self, std::size_t i) -> void {
-    for (std::size_t ch : nodes[i].children)
-      self(self, ch);
+    for (std::size_t ch : nodes[i].children) self(self, ch);
     post_order_.push_back(i);
   };
   visit(visit, root_);
@@ -31,28 +28,19 @@ CircuitDerivatives::CircuitDerivatives(const Circuit &c, const FrequencyGrid &g)
   sens_.resize(nodes.size() * n_);
   dz_.resize(c.parameter_count() * n_);
   for (const auto &node : nodes) {
-    if (node.kind != Circuit::NodeKind::element)
-      continue;
+    if (node.kind != Circuit::NodeKind::element) continue;
     switch (element_info(node.type).parameters.size()) {
-    case 1:
-      jets_->j1.resize(n_);
-      break;
-    case 2:
-      jets_->j2.resize(n_);
-      break;
-    case 3:
-      jets_->j3.resize(n_);
-      break;
-    default:
-      jets_->j4.resize(n_);
-      break;
+      case 1: jets_->j1.resize(n_); break;
+      case 2: jets_->j2.resize(n_); break;
+      case 3: jets_->j3.resize(n_); break;
+      default: jets_->j4.resize(n_); break;
     }
   }
 }
 
 template <int K, class Buffer>
-void CircuitDerivatives::element(const Circuit::Node &node, const double *p,
-                                 bool derivatives, Buffer &buffer) {
+void CircuitDerivatives::element(const Circuit::Node &node, const double *p, bool derivatives,
+                                 Buffer &buffer) {
   const std::size_t index = static_cast<std::size_t>(&node - c_.nodes().data());
   Cplx<double> *v = value_.data() + index * n_;
   if (!derivatives) {
@@ -61,15 +49,13 @@ void CircuitDerivatives::element(const Circuit::Node &node, const double *p,
   }
   using J = ceres::Jet<double, K>;
   J pj[K];
-  for (int k = 0; k < K; ++k)
-    pj[k] = J(p[node.first_parameter + k], k);
+  for (int k = 0; k < K; ++k) pj[k] = J(p[node.first_parameter + k], k);
   element_column(node.type, pj, g_, node.admittance, buffer.data());
   // ∂V/∂p for now; the sensitivities multiply it in after the backward pass.
   for (std::size_t i = 0; i < n_; ++i) {
     v[i] = {buffer[i].re.a, buffer[i].im.a};
     for (int k = 0; k < K; ++k)
-      dz_[(node.first_parameter + k) * n_ + i] = {buffer[i].re.v[k],
-                                                  buffer[i].im.v[k]};
+      dz_[(node.first_parameter + k) * n_ + i] = {buffer[i].re.v[k], buffer[i].im.v[k]};
   }
 }
 
@@ -79,18 +65,10 @@ void CircuitDerivatives::evaluate(const double *p, bool derivatives) {
     const Circuit::Node &node = nodes[index];
     if (node.kind == Circuit::NodeKind::element) {
       switch (element_info(node.type).parameters.size()) {
-      case 1:
-        element<1>(node, p, derivatives, jets_->j1);
-        break;
-      case 2:
-        element<2>(node, p, derivatives, jets_->j2);
-        break;
-      case 3:
-        element<3>(node, p, derivatives, jets_->j3);
-        break;
-      default:
-        element<4>(node, p, derivatives, jets_->j4);
-        break;
+        case 1: element<1>(node, p, derivatives, jets_->j1); break;
+        case 2: element<2>(node, p, derivatives, jets_->j2); break;
+        case 3: element<3>(node, p, derivatives, jets_->j3); break;
+        default: element<4>(node, p, derivatives, jets_->j4); break;
       }
       continue;
     }
@@ -98,15 +76,12 @@ void CircuitDerivatives::evaluate(const double *p, bool derivatives) {
     std::copy_n(value_.data() + node.children[0] * n_, n_, v);
     for (std::size_t c = 1; c < node.children.size(); ++c) {
       const Cplx<double> *w = value_.data() + node.children[c] * n_;
-      for (std::size_t i = 0; i < n_; ++i)
-        v[i] = v[i] + w[i];
+      for (std::size_t i = 0; i < n_; ++i) v[i] = v[i] + w[i];
     }
     if ((node.kind == Circuit::NodeKind::parallel) != node.admittance)
-      for (std::size_t i = 0; i < n_; ++i)
-        v[i] = reciprocal(v[i]);
+      for (std::size_t i = 0; i < n_; ++i) v[i] = reciprocal(v[i]);
   }
-  if (!derivatives)
-    return;
+  if (!derivatives) return;
   // Backward pass: parents before children, so the reverse of the post-order.
   Cplx<double> *s_root = sens_.data() + root_ * n_;
   std::fill_n(s_root, n_, Cplx<double>{1.0, 0.0});
@@ -117,12 +92,10 @@ void CircuitDerivatives::evaluate(const double *p, bool derivatives) {
       Cplx<double> *d = dz_.data() + node.first_parameter * n_;
       const std::size_t k = element_info(node.type).parameters.size();
       for (std::size_t j = 0; j < k; ++j)
-        for (std::size_t i = 0; i < n_; ++i)
-          d[j * n_ + i] = s[i] * d[j * n_ + i];
+        for (std::size_t i = 0; i < n_; ++i) d[j * n_ + i] = s[i] * d[j * n_ + i];
       continue;
     }
-    const bool inverted =
-        (node.kind == Circuit::NodeKind::parallel) != node.admittance;
+    const bool inverted = (node.kind == Circuit::NodeKind::parallel) != node.admittance;
     const Cplx<double> *v = value_.data() + *it * n_;
     for (std::size_t ch : node.children) {
       Cplx<double> *sc = sens_.data() + ch * n_;
@@ -135,4 +108,4 @@ void CircuitDerivatives::evaluate(const double *p, bool derivatives) {
   }
 }
 
-} // namespace solyte::eis::detail
+}  // namespace solyte::eis::detail

@@ -16,89 +16,73 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 struct Problem {
-  const ResidualFunction &f;
-  const std::vector<Parameter> &params;
-  const std::vector<std::size_t> &free; // indices of free parameters
+  const ResidualFunction& f;
+  const std::vector<Parameter>& params;
+  const std::vector<std::size_t>& free;   // indices of free parameters
   std::size_t n;
 
   // Full natural vector from the free internal variables.
-  void natural(const double *u, std::vector<double> &v) const {
+  void natural(const double* u, std::vector<double>& v) const {
     v.resize(params.size());
-    for (std::size_t i = 0; i < params.size(); ++i)
-      v[i] = params[i].value;
-    for (std::size_t k = 0; k < free.size(); ++k)
-      v[free[k]] = to_natural(params[free[k]], u[k]);
+    for (std::size_t i = 0; i < params.size(); ++i) v[i] = params[i].value;
+    for (std::size_t k = 0; k < free.size(); ++k) v[free[k]] = to_natural(params[free[k]], u[k]);
   }
 };
 
 struct CostFunctor {
-  const Problem *problem;
-  bool operator()(double const *const *u, double *r) const {
+  const Problem* problem;
+  bool operator()(double const* const* u, double* r) const {
     std::vector<double> v;
     problem->natural(u[0], v);
     problem->f(v, std::span<double>(r, problem->n));
     for (std::size_t i = 0; i < problem->n; ++i)
-      if (!std::isfinite(r[i]))
-        return false; // Ceres shortens the step
+      if (!std::isfinite(r[i])) return false;   // Ceres shortens the step
     return true;
   }
 };
 
-} // namespace
+}  // namespace
 
-void validate(const Parameter &p) {
+void validate(const Parameter& p) {
   if (!std::isfinite(p.value))
-    throw InvalidArgument("fit parameter '" + p.name +
-                          "' has a non-finite starting value");
-  if (p.fixed)
-    return;
+    throw InvalidArgument("fit parameter '" + p.name + "' has a non-finite starting value");
+  if (p.fixed) return;
   if (p.transform == Transform::log && !(p.value > 0))
-    throw InvalidArgument("fit parameter '" + p.name +
-                          "' must start positive (log scale)");
+    throw InvalidArgument("fit parameter '" + p.name + "' must start positive (log scale)");
   if (p.transform == Transform::log_logistic && !(p.lower > 0))
-    throw InvalidArgument("fit parameter '" + p.name +
-                          "' needs a positive lower bound");
+    throw InvalidArgument("fit parameter '" + p.name + "' needs a positive lower bound");
   if (is_bounded(p.transform) && !(p.lower < p.value && p.value < p.upper))
-    throw InvalidArgument(
-        "fit parameter '" + p.name + "' must start strictly inside (" +
-        std::to_string(p.lower) + ", " + std::to_string(p.upper) + ")");
+    throw InvalidArgument("fit parameter '" + p.name + "' must start strictly inside (" +
+                          std::to_string(p.lower) + ", " + std::to_string(p.upper) + ")");
 }
 
 std::string_view to_string(FitStatus s) {
   switch (s) {
-  case FitStatus::converged:
-    return "converged";
-  case FitStatus::max_iterations:
-    return "max-iterations";
-  case FitStatus::failed:
-    return "failed";
+    case FitStatus::converged: return "converged";
+    case FitStatus::max_iterations: return "max-iterations";
+    case FitStatus::failed: return "failed";
   }
   return "failed";
 }
 
-const ParameterResult &FitReport::at(std::string_view name) const {
-  for (const auto &p : parameters)
-    if (p.name == name)
-      return p;
+const ParameterResult& FitReport::at(std::string_view name) const {
+  for (const auto& p : parameters)
+    if (p.name == name) return p;
   throw InvalidArgument("no fit parameter named '" + std::string(name) + "'");
 }
 
-FitReport report_from_jacobian(const std::vector<Parameter> &parameters,
-                               std::span<const double> residuals,
-                               std::span<const double> jacobian,
-                               FitStatus status, std::string message,
-                               std::size_t iterations,
-                               const std::vector<bool> &at_bound) {
+FitReport report_from_jacobian(const std::vector<Parameter>& parameters,
+                               std::span<const double> residuals, std::span<const double> jacobian,
+                               FitStatus status, std::string message, std::size_t iterations,
+                               const std::vector<bool>& at_bound) {
   std::size_t m = 0;
-  for (const auto &p : parameters)
-    m += p.fixed ? 0 : 1;
+  for (const auto& p : parameters) m += p.fixed ? 0 : 1;
   const std::size_t n_res = residuals.size();
   if (jacobian.size() != n_res * m)
-    throw InvalidArgument("report_from_jacobian: the Jacobian must hold "
-                          "n_residuals × n_free values");
-  if (!at_bound.empty() && at_bound.size() != parameters.size())
     throw InvalidArgument(
-        "report_from_jacobian: one at_bound flag per parameter");
+        "report_from_jacobian: the Jacobian must hold n_residuals × n_free values");
+  if (!at_bound.empty() && at_bound.size() != parameters.size())
+    throw InvalidArgument("report_from_jacobian: one at_bound flag per parameter");
 
   FitReport rep;
   rep.n_residuals = n_res;
@@ -107,36 +91,30 @@ FitReport report_from_jacobian(const std::vector<Parameter> &parameters,
   rep.status = status;
   rep.message = std::move(message);
   rep.residuals.assign(residuals.begin(), residuals.end());
-  for (double r : rep.residuals)
-    rep.chi2 += r * r;
+  for (double r : rep.residuals) rep.chi2 += r * r;
   if (!std::isfinite(rep.chi2)) {
     rep.status = FitStatus::failed;
     rep.message = "the residuals are not finite at the optimum";
   }
   const double n = static_cast<double>(n_res), p = static_cast<double>(m);
   rep.reduced_chi2 = n > p ? rep.chi2 / (n - p) : kNaN;
-  const double chi2_floor =
-      std::max(rep.chi2, std::numeric_limits<double>::min());
+  const double chi2_floor = std::max(rep.chi2, std::numeric_limits<double>::min());
   rep.aic = n * std::log(chi2_floor / n) + 2 * p;
   rep.bic = n * std::log(chi2_floor / n) + p * std::log(n);
 
-  // cov = s²(JᵀJ)⁻¹ from the Jacobian in natural units. Parameters spanning
-  // decades (R ~ 1e9 Ω beside C ~ 1e-12 F) make JᵀJ span 40 decades, so its
-  // columns are equilibrated first: (JᵀJ)⁻¹ = D(DJᵀJD)⁻¹D with D =
-  // diag(1/‖J_k‖).
-  const Eigen::Map<const Eigen::MatrixXd> jac(jacobian.data(),
-                                              static_cast<Eigen::Index>(n_res),
+  // cov = s²(JᵀJ)⁻¹ from the Jacobian in natural units. Parameters spanning decades
+  // (R ~ 1e9 Ω beside C ~ 1e-12 F) make JᵀJ span 40 decades, so its columns are equilibrated
+  // first: (JᵀJ)⁻¹ = D(DJᵀJD)⁻¹D with D = diag(1/‖J_k‖).
+  const Eigen::Map<const Eigen::MatrixXd> jac(jacobian.data(), static_cast<Eigen::Index>(n_res),
                                               static_cast<Eigen::Index>(m));
   Eigen::VectorXd d = jac.colwise().norm().transpose();
   const bool usable_columns = jac.allFinite() && (d.array() > 0).all();
-  if (usable_columns)
-    d = d.cwiseInverse();
+  if (usable_columns) d = d.cwiseInverse();
   const Eigen::MatrixXd scaled = jac * d.asDiagonal();
   const Eigen::MatrixXd jtj = scaled.transpose() * scaled;
   Eigen::MatrixXd cov = Eigen::MatrixXd::Constant(jtj.rows(), jtj.cols(), kNaN);
   Eigen::FullPivLU<Eigen::MatrixXd> lu(jtj);
-  if (usable_columns && lu.isInvertible() && n > p &&
-      std::isfinite(rep.reduced_chi2))
+  if (usable_columns && lu.isInvertible() && n > p && std::isfinite(rep.reduced_chi2))
     cov = d.asDiagonal() * lu.inverse() * d.asDiagonal() * rep.reduced_chi2;
   else if (rep.usable())
     rep.message += " (covariance undefined: the Jacobian is singular or n = p)";
@@ -145,11 +123,9 @@ FitReport report_from_jacobian(const std::vector<Parameter> &parameters,
   rep.correlation.assign(m, std::vector<double>(m));
   for (std::size_t a = 0; a < m; ++a)
     for (std::size_t b = 0; b < m; ++b) {
-      const auto ia = static_cast<Eigen::Index>(a),
-                 ib = static_cast<Eigen::Index>(b);
+      const auto ia = static_cast<Eigen::Index>(a), ib = static_cast<Eigen::Index>(b);
       rep.covariance[a][b] = cov(ia, ib);
-      rep.correlation[a][b] =
-          cov(ia, ib) / std::sqrt(cov(ia, ia) * cov(ib, ib));
+      rep.correlation[a][b] = cov(ia, ib) / std::sqrt(cov(ia, ia) * cov(ib, ib));
     }
   std::size_t k = 0;
   for (std::size_t i = 0; i < parameters.size(); ++i) {
@@ -161,8 +137,7 @@ FitReport report_from_jacobian(const std::vector<Parameter> &parameters,
                        parameters[i].fixed,
                        !at_bound.empty() && at_bound[i]};
     if (!parameters[i].fixed) {
-      const double var =
-          cov(static_cast<Eigen::Index>(k), static_cast<Eigen::Index>(k));
+      const double var = cov(static_cast<Eigen::Index>(k), static_cast<Eigen::Index>(k));
       pr.stderr = var >= 0 ? std::sqrt(var) : kNaN;
       pr.rel_err = pr.stderr / std::abs(pr.value);
       ++k;
@@ -172,31 +147,25 @@ FitReport report_from_jacobian(const std::vector<Parameter> &parameters,
   return rep;
 }
 
-FitReport least_squares(const ResidualFunction &residuals,
-                        std::size_t n_residuals,
-                        std::vector<Parameter> parameters,
-                        const LeastSquaresOptions &options) {
+FitReport least_squares(const ResidualFunction& residuals, std::size_t n_residuals,
+                        std::vector<Parameter> parameters, const LeastSquaresOptions& options) {
   std::vector<std::size_t> free;
   for (std::size_t i = 0; i < parameters.size(); ++i) {
     validate(parameters[i]);
-    if (!parameters[i].fixed)
-      free.push_back(i);
+    if (!parameters[i].fixed) free.push_back(i);
   }
-  if (free.empty())
-    throw InvalidArgument("least squares: no free parameter");
+  if (free.empty()) throw InvalidArgument("least squares: no free parameter");
   if (n_residuals < free.size())
-    throw InvalidArgument("least squares: " + std::to_string(n_residuals) +
-                          " residuals for " + std::to_string(free.size()) +
-                          " free parameters");
+    throw InvalidArgument("least squares: " + std::to_string(n_residuals) + " residuals for " +
+                          std::to_string(free.size()) + " free parameters");
 
   std::vector<double> u(free.size());
   for (std::size_t k = 0; k < free.size(); ++k)
     u[k] = to_internal(parameters[free[k]], parameters[free[k]].value);
 
   const Problem problem{residuals, parameters, free, n_residuals};
-  auto *cost =
-      new ceres::DynamicNumericDiffCostFunction<CostFunctor, ceres::FORWARD>(
-          new CostFunctor{&problem});
+  auto* cost = new ceres::DynamicNumericDiffCostFunction<CostFunctor, ceres::FORWARD>(
+      new CostFunctor{&problem});
   cost->AddParameterBlock(static_cast<int>(free.size()));
   cost->SetNumResiduals(static_cast<int>(n_residuals));
   ceres::Problem cp;
@@ -221,13 +190,12 @@ FitReport least_squares(const ResidualFunction &residuals,
 
   std::vector<double> v;
   problem.natural(u.data(), v);
-  for (std::size_t k = 0; k < free.size(); ++k)
-    parameters[free[k]].value = v[free[k]];
+  for (std::size_t k = 0; k < free.size(); ++k) parameters[free[k]].value = v[free[k]];
   std::vector<double> r(n_residuals, 0.0);
   residuals(v, r);
 
-  // Jacobian with respect to the natural free parameters (central differences,
-  // relative steps).
+  // Jacobian with respect to the natural free parameters (central differences, relative
+  // steps).
   std::vector<double> jac(n_residuals * free.size());
   std::vector<double> rp(n_residuals), rm(n_residuals);
   for (std::size_t k = 0; k < free.size(); ++k) {
@@ -236,23 +204,18 @@ FitReport least_squares(const ResidualFunction &residuals,
     auto vp = v, vm = v;
     vp[i] += h;
     vm[i] -= h;
-    // Stay inside a bounded parameter's range (a model may reject β > 1):
-    // one-sided there.
+    // Stay inside a bounded parameter's range (a model may reject β > 1): one-sided there.
     if (is_bounded(parameters[i].transform)) {
-      if (vp[i] > parameters[i].upper)
-        vp[i] = v[i];
-      if (vm[i] < parameters[i].lower)
-        vm[i] = v[i];
+      if (vp[i] > parameters[i].upper) vp[i] = v[i];
+      if (vm[i] < parameters[i].lower) vm[i] = v[i];
     }
     residuals(vp, rp);
     residuals(vm, rm);
     const double step = vp[i] - vm[i];
-    for (std::size_t j = 0; j < n_residuals; ++j)
-      jac[k * n_residuals + j] = (rp[j] - rm[j]) / step;
+    for (std::size_t j = 0; j < n_residuals; ++j) jac[k * n_residuals + j] = (rp[j] - rm[j]) / step;
   }
-  return report_from_jacobian(
-      parameters, r, jac, status, summary.message,
-      static_cast<std::size_t>(summary.iterations.size()));
+  return report_from_jacobian(parameters, r, jac, status, summary.message,
+                              static_cast<std::size_t>(summary.iterations.size()));
 }
 
-} // namespace solyte::fit
+}  // namespace solyte::fit
