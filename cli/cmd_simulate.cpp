@@ -1,6 +1,6 @@
-// solyte simulate — synthetic measurements from the forward models of sim/, written as files
-// the readers accept. Every file says in its header that it is synthetic and from which
-// parameters.
+// solyte simulate — synthetic measurements from the forward models of sim/ (an equivalent
+// circuit, or a pellet over a temperature series), written as files the readers accept. Every
+// file says in its header that it is synthetic and from which parameters.
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -10,6 +10,9 @@
 #include "output.hpp"
 #include "solyte/constants.hpp"
 #include "solyte/error.hpp"
+#include "circuit_options.hpp"
+#include "solyte/eis/circuit.hpp"
+#include "solyte/sim/circuit_elements.hpp"
 #include "solyte/sim/pellet_impedance.hpp"
 #include "solyte/units.hpp"
 #include "solyte/version.hpp"
@@ -66,6 +69,16 @@ std::vector<double> parse_temperatures(const std::string& spec) {
   for (std::string p; std::getline(ss, p, ',');) out.push_back(parse_temperature_k(p));
   if (out.empty()) throw InvalidArgument("--temperatures is empty");
   return out;
+}
+
+// A spectrum as the three-column CSV the delimited reader takes, after `header` comment lines.
+std::string spectrum_csv(const Spectrum& s, const std::string& header) {
+  std::string text = header;
+  text += "freq_Hz,Zre_ohm,Zim_ohm\n";
+  for (std::size_t k = 0; k < s.size(); ++k)
+    text += fmt_g(s.frequency_hz[k], 12) + "," + fmt_g(s.impedance_ohm[k].real(), 12) + "," +
+            fmt_g(s.impedance_ohm[k].imag(), 12) + "\n";
+  return text;
 }
 
 std::string temperature_tag(double t_k) {
@@ -140,11 +153,7 @@ void run_series(const SeriesOptions& o) {
     text += "# temperature_K: " + fmt_g(temps[i]) + "\n";
     text += "# sigma_bulk_S_per_cm: " + fmt_g(sigma * 0.01) + "\n";
     text += "# " + params.str() + "\n";
-    text += "freq_Hz,Zre_ohm,Zim_ohm\n";
-    for (std::size_t k = 0; k < s.size(); ++k)
-      text += fmt_g(s.frequency_hz[k], 12) + "," + fmt_g(s.impedance_ohm[k].real(), 12) + "," +
-              fmt_g(s.impedance_ohm[k].imag(), 12) + "\n";
-    write_output((fs::path(o.out_dir) / name).string(), text);
+    write_output((fs::path(o.out_dir) / name).string(), spectrum_csv(s, text));
     truth.add_row({name, temps[i], sigma * 0.01});
   }
   write_output((fs::path(o.out_dir) / "parameters" / (o.prefix + "_truth.csv")).string(),
@@ -155,11 +164,62 @@ void run_series(const SeriesOptions& o) {
                  o.out_dir.c_str());
 }
 
+struct CircuitOptions {
+  std::string circuit;
+  std::vector<std::string> params;
+  std::string fmin = "10mHz", fmax = "1MHz";
+  int per_decade = 10;
+  double noise = 0;
+  std::uint64_t seed = 1;
+  std::string output;
+};
+
+// One spectrum of an equivalent circuit (the circuit language of `solyte fit`).
+void run_circuit(const CircuitOptions& o) {
+  if (o.circuit.empty())
+    throw InvalidArgument("simulate: give --circuit (with --params) or a subcommand (series)");
+  const auto c = eis::Circuit::parse(o.circuit);
+  const auto p = parameter_vector(c, o.params);
+  const auto freqs = sim::log_frequencies(parse_frequency_hz(o.fmin), parse_frequency_hz(o.fmax),
+                                          o.per_decade);
+  const auto s = sim::simulate_circuit(c, p, freqs, {.relative = o.noise, .seed = o.seed});
+  std::string header = "# SYNTHETIC impedance spectrum (not a measurement), written by solyte " +
+                       std::string(solyte::version()) + " simulate --circuit\n# circuit: " +
+                       c.to_string() + "\n# parameters:";
+  for (std::size_t i = 0; i < p.size(); ++i)
+    header += " " + c.parameters()[i].name + "=" + fmt_g(p[i], 12);
+  header += "\n# noise: relative=" + fmt_g(o.noise) + " seed=" + std::to_string(o.seed) + "\n";
+  write_output(o.output, spectrum_csv(s, header));
+}
+
 }  // namespace
 
 void register_simulate(CLI::App& app) {
-  auto* cmd = app.add_subcommand("simulate", "Write synthetic measurements from the forward models");
-  cmd->require_subcommand(1);
+  auto* cmd = app.add_subcommand(
+      "simulate", "Write synthetic measurements from the forward models: one spectrum of a "
+                  "circuit (--circuit), or a pellet's temperature series (series)");
+  cmd->require_subcommand(0, 1);
+  auto c = std::make_shared<CircuitOptions>();
+  cmd->add_option("--circuit,-c", c->circuit, "Circuit, e.g. 'R0-p(R1,CPE1)' (as for solyte fit)");
+  cmd->add_option("--params,-p", c->params,
+                  "Its parameters, NAME=VALUE in SI units or all values in circuit order")
+      ->delimiter(',');
+  cmd->add_option("--fmin", c->fmin, "Lowest frequency")->capture_default_str();
+  cmd->add_option("--fmax", c->fmax, "Highest frequency")->capture_default_str();
+  cmd->add_option("--per-decade", c->per_decade, "Points per decade")->capture_default_str();
+  cmd->add_option("--noise", c->noise, "Gaussian noise relative to |Z|")->capture_default_str();
+  cmd->add_option("--seed", c->seed, "Noise seed")->capture_default_str();
+  cmd->add_option("--output,-o", c->output, "Spectrum file to write (CSV; standard output if none)");
+  cmd->footer(
+      "Examples:\n"
+      "  solyte simulate --circuit 'R0-p(R1,CPE1)' --params R0=20,R1=1e4,CPE1_Q=3e-9,"
+      "CPE1_alpha=0.85 -o spectrum.csv\n"
+      "  solyte simulate -c 'R-(R)(P)-P' -p 20,40,2e-9,1,1e-6,0.8 --fmin 1kHz --fmax 10MHz "
+      "--noise 0.01\n"
+      "  solyte simulate series -o ncb/");
+  cmd->callback([cmd, c] {
+    if (cmd->get_subcommands().empty()) run_circuit(*c);
+  });
   auto o = std::make_shared<SeriesOptions>();
   auto* series = cmd->add_subcommand(
       "series", "Impedance spectra of a pellet over a temperature series (sigma(T) from "

@@ -27,5 +27,7 @@ void register_packing(CLI::App& app);
 void register_entropy(CLI::App& app);
 void register_ema(CLI::App& app);
 void register_sites(CLI::App& app);
+void register_fit(CLI::App& app);
+void register_kk(CLI::App& app);
 
 }  // namespace solyte::cli

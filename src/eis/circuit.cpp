@@ -7,8 +7,8 @@ namespace solyte::eis {
 
 namespace {
 
-std::string syntax_message(const std::string &circuit, std::size_t column,
-                           const std::string &expected) {
+std::string syntax_message(const std::string& circuit, std::size_t column,
+                           const std::string& expected) {
   return "circuit '" + circuit + "', column " + std::to_string(column) + ": " + expected + "\n  " +
          circuit + "\n  " + std::string(column > 0 ? column - 1 : 0, ' ') + "^";
 }
@@ -23,8 +23,8 @@ CircuitSyntaxError::CircuitSyntaxError(std::string circuit, std::size_t column,
 
 std::string Circuit::to_string() const {
   std::string out;
-  auto write = [&](auto &&self, std::size_t index) -> void {
-    const Node &n = nodes_[index];
+  auto write = [&](auto&& self, std::size_t index) -> void {
+    const Node& n = nodes_[index];
     if (n.kind == NodeKind::element) {
       out += n.label;
       return;
@@ -40,6 +40,25 @@ std::string Circuit::to_string() const {
   return out;
 }
 
+std::string Circuit::structure(std::size_t index) const {
+  const Node& n = nodes_.at(index);
+  if (n.kind == NodeKind::element) return std::string(element_info(n.type).symbol);
+  std::string out = n.kind == NodeKind::parallel ? "p(" : "s(";
+  for (std::size_t c = 0; c < n.children.size(); ++c)
+    out += (c ? "," : "") + structure(n.children[c]);
+  return out + ")";
+}
+
+std::pair<std::size_t, std::size_t> Circuit::parameter_range(std::size_t index) const {
+  const Node& n = nodes_.at(index);
+  if (n.kind == NodeKind::element)
+    return {n.first_parameter, element_info(n.type).parameters.size()};
+  // Elements are numbered in order of appearance, so a subtree's parameters are contiguous.
+  const auto first = parameter_range(n.children.front());
+  const auto last = parameter_range(n.children.back());
+  return {first.first, last.first + last.second - first.first};
+}
+
 std::optional<std::size_t> Circuit::find(std::string_view name) const {
   for (std::size_t i = 0; i < parameters_.size(); ++i)
     if (parameters_[i].name == name || parameters_[i].alias == name) return i;
@@ -49,7 +68,7 @@ std::optional<std::size_t> Circuit::find(std::string_view name) const {
 std::size_t Circuit::index_of(std::string_view name) const {
   if (auto i = find(name)) return *i;
   std::string names;
-  for (const auto &p : parameters_) names += (names.empty() ? "" : ", ") + p.name;
+  for (const auto& p : parameters_) names += (names.empty() ? "" : ", ") + p.name;
   throw InvalidArgument("circuit " + to_string() + " has no parameter '" + std::string(name) +
                         "'; its parameters are " + names);
 }

@@ -17,7 +17,7 @@ namespace {
 // Runs job(i) for i in [0, n) on `threads` threads. Which thread runs which index does not matter:
 // each job writes only its own slot, so the results are those of one thread.
 template <class Job>
-void parallel_for(std::size_t n, unsigned threads, const Job &job) {
+void parallel_for(std::size_t n, unsigned threads, const Job& job) {
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
     for (std::size_t i = next++; i < n; i = next++) job(i);
@@ -25,18 +25,18 @@ void parallel_for(std::size_t n, unsigned threads, const Job &job) {
   std::vector<std::thread> pool;
   for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
   worker();
-  for (auto &th : pool) th.join();
+  for (auto& th : pool) th.join();
 }
 
-bool improves(const CircuitFitResult &candidate, const CircuitFitResult &current) {
+bool improves(const CircuitFitResult& candidate, const CircuitFitResult& current) {
   if (candidate.report.usable() != current.report.usable()) return candidate.report.usable();
   return candidate.report.chi2 < current.report.chi2;
 }
 
 }  // namespace
 
-BatchFitResult fit_circuit_batch(std::span<const Spectrum> spectra, const Circuit &c,
-                                 const BatchFitOptions &o) {
+BatchFitResult fit_circuit_batch(std::span<const Spectrum> spectra, const Circuit& c,
+                                 const BatchFitOptions& o) {
   const std::size_t n = spectra.size();
   if (n == 0) throw InvalidArgument("fit_circuit_batch: no spectra");
   unsigned threads = o.threads ? o.threads : std::max(1u, std::thread::hardware_concurrency());
@@ -51,16 +51,16 @@ BatchFitResult fit_circuit_batch(std::span<const Spectrum> spectra, const Circui
       errors[i] = std::current_exception();
     }
   });
-  for (const auto &e : errors)
+  for (const auto& e : errors)
     if (e) std::rethrow_exception(e);
 
   BatchFitResult out;
-  for (auto &f : own) out.fits.push_back(std::move(*f));
+  for (auto& f : own) out.fits.push_back(std::move(*f));
   out.order.resize(n);
   std::iota(out.order.begin(), out.order.end(), 0);
   if (!o.series) return out;
 
-  const bool all_have_t = std::all_of(spectra.begin(), spectra.end(), [](const Spectrum &s) {
+  const bool all_have_t = std::all_of(spectra.begin(), spectra.end(), [](const Spectrum& s) {
     return s.meta.temperature_k.has_value();
   });
   if (all_have_t)

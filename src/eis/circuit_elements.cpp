@@ -74,7 +74,7 @@ const ElementInfo kElements[] = {
 
 }  // namespace
 
-const ElementInfo &element_info(ElementType type) {
+const ElementInfo& element_info(ElementType type) {
   return kElements[static_cast<std::size_t>(type)];
 }
 
@@ -82,7 +82,7 @@ std::span<const ElementInfo> all_elements() { return kElements; }
 
 std::complex<double> element_impedance(ElementType type, std::span<const double> parameters,
                                        double omega_rad_s) {
-  const ElementInfo &info = element_info(type);
+  const ElementInfo& info = element_info(type);
   if (parameters.size() != info.parameters.size())
     throw InvalidArgument(std::string(info.symbol) + " takes " +
                           std::to_string(info.parameters.size()) + " parameters, " +

@@ -51,16 +51,16 @@ class Cost {
   using Scalar = double;
   enum { NUM_RESIDUALS = Eigen::Dynamic, NUM_PARAMETERS = Eigen::Dynamic };
 
-  Cost(const Circuit &c, const Data &d, const Setup &s)
+  Cost(const Circuit& c, const Data& d, const Setup& s)
       : d_(d), s_(s), cd_(c, d.grid), p_(s.params.size()), dpdu_(s.free.size()) {}
 
   int NumResiduals() const { return static_cast<int>(2 * d_.n); }
   int NumParameters() const { return static_cast<int>(s_.free.size()); }
 
-  bool operator()(const double *u, double *r, double *jac) const {
+  bool operator()(const double* u, double* r, double* jac) const {
     for (std::size_t i = 0; i < s_.params.size(); ++i) p_[i] = s_.params[i].value;
     for (std::size_t k = 0; k < s_.free.size(); ++k) {
-      const fit::Parameter &q = s_.params[s_.free[k]];
+      const fit::Parameter& q = s_.params[s_.free[k]];
       if (jac) {
         // dp/du through the same template the values use.
         const auto y = fit::to_natural(q, ceres::Jet<double, 1>(u[k], 0));
@@ -74,7 +74,7 @@ class Cost {
   }
 
   /// r and ∂r/∂v at natural values v of the free parameters (for the covariance).
-  bool natural_jacobian(const double *v, double *r, double *jac) const {
+  bool natural_jacobian(const double* v, double* r, double* jac) const {
     for (std::size_t i = 0; i < s_.params.size(); ++i) p_[i] = s_.params[i].value;
     for (std::size_t k = 0; k < s_.free.size(); ++k) {
       p_[s_.free[k]] = v[k];
@@ -84,9 +84,9 @@ class Cost {
   }
 
  private:
-  bool fill(double *r, double *jac) const {
+  bool fill(double* r, double* jac) const {
     cd_.evaluate(p_.data(), jac != nullptr);
-    const Cplx<double> *z = cd_.z();
+    const Cplx<double>* z = cd_.z();
     const std::size_t n = d_.n, rows = 2 * n;
     bool ok = true;
     for (std::size_t i = 0; i < n; ++i) {
@@ -96,8 +96,8 @@ class Cost {
     }
     if (!jac) return ok;
     for (std::size_t k = 0; k < s_.free.size(); ++k) {
-      const Cplx<double> *dz = cd_.dz(s_.free[k]);
-      double *col = jac + k * rows;
+      const Cplx<double>* dz = cd_.dz(s_.free[k]);
+      double* col = jac + k * rows;
       for (std::size_t i = 0; i < n; ++i) {
         col[i] = d_.wr[i] * dz[i].re * dpdu_[k];
         col[n + i] = d_.wi[i] * dz[i].im * dpdu_[k];
@@ -107,8 +107,8 @@ class Cost {
     return ok;
   }
 
-  const Data &d_;
-  const Setup &s_;
+  const Data& d_;
+  const Setup& s_;
   mutable detail::CircuitDerivatives cd_;
   mutable std::vector<double> p_, dpdu_;
 };
@@ -123,7 +123,7 @@ struct Run {
 
 // TinySolver's cost tolerance is absolute, so it is rescaled to the cost reached and the run
 // resumed until the relative change per iteration is below `tolerance`.
-Run run(const Circuit &c, const Data &d, const Setup &s, int max_iterations, double tolerance) {
+Run run(const Circuit& c, const Data& d, const Setup& s, int max_iterations, double tolerance) {
   Run out;
   out.values.resize(s.params.size());
   for (std::size_t i = 0; i < s.params.size(); ++i) out.values[i] = s.params[i].value;
@@ -152,7 +152,7 @@ Run run(const Circuit &c, const Data &d, const Setup &s, int max_iterations, dou
   int iterations = 0;
   for (int round = 0; round < 6 && iterations < max_iterations; ++round) {
     solver.options.max_num_iterations = max_iterations - iterations;
-    const auto &summary = solver.Solve(cost, &x);
+    const auto& summary = solver.Solve(cost, &x);
     iterations += std::max(summary.iterations, 0);
     status = summary.status;
     const double reached = 2 * summary.final_cost;
@@ -192,8 +192,8 @@ Run run(const Circuit &c, const Data &d, const Setup &s, int max_iterations, dou
   return out;
 }
 
-bool natural_jacobian(const Circuit &c, const Data &d, const Setup &s, std::vector<double> &r,
-                      std::vector<double> &jac) {
+bool natural_jacobian(const Circuit& c, const Data& d, const Setup& s, std::vector<double>& r,
+                      std::vector<double>& jac) {
   Cost cost(c, d, s);
   std::vector<double> v;
   for (std::size_t i : s.free) v.push_back(s.params[i].value);
@@ -202,13 +202,13 @@ bool natural_jacobian(const Circuit &c, const Data &d, const Setup &s, std::vect
   return cost.natural_jacobian(v.data(), r.data(), jac.data());
 }
 
-std::vector<Cplx<double>> model(const Circuit &c, const Data &d, const std::vector<double> &v) {
+std::vector<Cplx<double>> model(const Circuit& c, const Data& d, const std::vector<double>& v) {
   std::vector<Cplx<double>> z(d.n), scratch(c.scratch_size(d.n));
   c.evaluate(v.data(), d.grid, z.data(), scratch.data());
   return z;
 }
 
-double rms_relative(const Circuit &c, const Data &d, const std::vector<double> &v) {
+double rms_relative(const Circuit& c, const Data& d, const std::vector<double>& v) {
   const auto z = model(c, d, v);
   double s = 0;
   for (std::size_t i = 0; i < d.n; ++i) {
@@ -219,7 +219,7 @@ double rms_relative(const Circuit &c, const Data &d, const std::vector<double> &
   return std::isfinite(rms) ? rms : kInf;
 }
 
-Data window(const Spectrum &s, const CircuitFitOptions &o) {
+Data window(const Spectrum& s, const CircuitFitOptions& o) {
   const double lo = o.f_min_hz ? *o.f_min_hz * (1 - 1e-6) : 0.0;
   const double hi = o.f_max_hz ? *o.f_max_hz * (1 + 1e-6) : kInf;
   if (o.f_min_hz && o.f_max_hz && !(*o.f_min_hz < *o.f_max_hz))
@@ -264,17 +264,17 @@ Data window(const Spectrum &s, const CircuitFitOptions &o) {
 }
 
 // Parameters with the circuit's transforms, the caller's bounds and fixed values.
-Setup make_setup(const Circuit &c, const CircuitFitOptions &o) {
+Setup make_setup(const Circuit& c, const CircuitFitOptions& o) {
   Setup s;
-  for (const auto &cp : c.parameters())
+  for (const auto& cp : c.parameters())
     s.params.push_back({.name = cp.name,
                         .unit = cp.unit,
                         .value = 0,
                         .transform = cp.transform,
                         .lower = cp.lower,
                         .upper = cp.upper});
-  for (const auto &b : o.bounds) {
-    auto &p = s.params[c.index_of(b.name)];
+  for (const auto& b : o.bounds) {
+    auto& p = s.params[c.index_of(b.name)];
     if (!(b.lower < b.upper) || std::isnan(b.lower) || std::isnan(b.upper))
       throw InvalidArgument("bounds of " + p.name + ": the lower bound must be below the upper");
     if (b.lower == 0 && b.upper == kInf) {
@@ -292,8 +292,8 @@ Setup make_setup(const Circuit &c, const CircuitFitOptions &o) {
                             ": give two finite bounds, 0:inf (positive) or -inf:inf (free)");
     }
   }
-  for (const auto &f : o.fixed) {
-    auto &p = s.params[c.index_of(f.name)];
+  for (const auto& f : o.fixed) {
+    auto& p = s.params[c.index_of(f.name)];
     if (!std::isfinite(f.value))
       throw InvalidArgument("fixed value of " + p.name + " must be finite");
     p.fixed = true;
@@ -304,9 +304,9 @@ Setup make_setup(const Circuit &c, const CircuitFitOptions &o) {
 }
 
 // Starting values into `s` (free parameters only), moved strictly inside their bounds.
-void set_start(Setup &s, const std::vector<double> &start) {
+void set_start(Setup& s, const std::vector<double>& start) {
   for (std::size_t i : s.free) {
-    auto &p = s.params[i];
+    auto& p = s.params[i];
     double v = start[i];
     if (p.transform == fit::Transform::log && !(v > 0))
       throw InvalidArgument("starting value of " + p.name + " must be > 0 (it is " +
@@ -325,10 +325,10 @@ void set_start(Setup &s, const std::vector<double> &start) {
 
 // An optimum on a bound cannot be reached through the logistic map, only approached; a parameter
 // within 1e-3 of its range from a bound is held on it when that is no worse.
-Run polish_bounds(const Circuit &c, const Data &d, Setup &s, Run best, int max_iterations,
-                  double tolerance, std::vector<bool> &at_bound) {
+Run polish_bounds(const Circuit& c, const Data& d, Setup& s, Run best, int max_iterations,
+                  double tolerance, std::vector<bool>& at_bound) {
   for (std::size_t i = 0; i < s.params.size(); ++i) {
-    auto &p = s.params[i];
+    auto& p = s.params[i];
     if (p.fixed || !fit::is_bounded(p.transform)) continue;
     const double v = best.values[i], range = p.upper - p.lower;
     double edge;
@@ -362,8 +362,8 @@ struct Attempt {
   std::vector<double> start;
 };
 
-Attempt attempt(const Circuit &c, const Data &d, const Setup &base,
-                const std::vector<double> &start, const CircuitFitOptions &o) {
+Attempt attempt(const Circuit& c, const Data& d, const Setup& base,
+                const std::vector<double>& start, const CircuitFitOptions& o) {
   Attempt a{
       .setup = base, .at_bound = std::vector<bool>(base.params.size(), false), .start = start};
   set_start(a.setup, start);
@@ -375,10 +375,63 @@ Attempt attempt(const Circuit &c, const Data &d, const Setup &base,
   return a;
 }
 
-bool better(const Run &a, const Run &b) {
+bool better(const Run& a, const Run& b) {
   if ((a.status == fit::FitStatus::failed) != (b.status == fit::FitStatus::failed))
     return b.status == fit::FitStatus::failed;
   return a.chi2 < b.chi2;
+}
+
+// Blocks of the same structure in series (p(R1,CPE1)-p(R2,CPE2)) are interchangeable: the fit
+// may label either arc first. They are put in order of decreasing frequency of their −Z''
+// maximum (evaluated alone over the data's grid), so that R1 is always the high-frequency arc
+// and a temperature series keeps its columns. Blocks whose parameters the caller names (fixed,
+// guessed or bounded) keep their labels.
+void order_blocks(const Circuit& c, const Data& d, const CircuitFitOptions& o, Attempt& a) {
+  const auto& root = c.nodes()[c.root()];
+  if (root.kind != Circuit::NodeKind::series) return;
+  std::vector<bool> named(c.parameter_count(), false);
+  for (const auto& g : o.guess) named[c.index_of(g.name)] = true;
+  for (const auto& f : o.fixed) named[c.index_of(f.name)] = true;
+  for (const auto& b : o.bounds) named[c.index_of(b.name)] = true;
+  std::vector<bool> done(root.children.size(), false);
+  std::vector<Cplx<double>> z(d.n), scratch(c.scratch_size(d.n));
+  for (std::size_t i = 0; i < root.children.size(); ++i) {
+    if (done[i]) continue;
+    const std::string key = c.structure(root.children[i]);
+    std::vector<std::size_t> group;
+    for (std::size_t j = i; j < root.children.size(); ++j)
+      if (!done[j] && c.structure(root.children[j]) == key) {
+        group.push_back(root.children[j]);
+        done[j] = true;
+      }
+    if (group.size() < 2) continue;
+    bool free = true;
+    std::vector<std::pair<double, std::size_t>> peaks;   // (−ω of the −Z'' maximum, node)
+    for (std::size_t node : group) {
+      const auto [first, count] = c.parameter_range(node);
+      for (std::size_t k = first; k < first + count; ++k) free = free && !named[k];
+      c.evaluate_node(node, a.run.values.data(), d.grid, z.data(), scratch.data());
+      std::size_t top = 0;
+      for (std::size_t k = 1; k < d.n; ++k)
+        if (-z[k].im > -z[top].im) top = k;
+      peaks.push_back({-d.grid.omega[top], node});
+    }
+    if (!free) continue;
+    std::vector<std::pair<double, std::size_t>> sorted = peaks;
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const auto& x, const auto& y) { return x.first < y.first; });
+    const auto values = a.run.values, start = a.start;
+    const auto bound = a.at_bound;
+    for (std::size_t slot = 0; slot < group.size(); ++slot) {
+      const std::size_t to = c.parameter_range(peaks[slot].second).first;
+      const auto [from, count] = c.parameter_range(sorted[slot].second);
+      for (std::size_t k = 0; k < count; ++k) {
+        a.run.values[to + k] = values[from + k];
+        a.start[to + k] = start[from + k];
+        a.at_bound[to + k] = bound[from + k];
+      }
+    }
+  }
 }
 
 }  // namespace
@@ -404,11 +457,11 @@ Weighting parse_weighting(std::string_view name) {
 
 std::vector<double> CircuitFitResult::values() const {
   std::vector<double> v;
-  for (const auto &p : report.parameters) v.push_back(p.value);
+  for (const auto& p : report.parameters) v.push_back(p.value);
   return v;
 }
 
-CircuitFitResult fit_circuit(const Spectrum &s, const Circuit &c, const CircuitFitOptions &o) {
+CircuitFitResult fit_circuit(const Spectrum& s, const Circuit& c, const CircuitFitOptions& o) {
   validate(s);
   const Data d = window(s, o);
   Setup base = make_setup(c, o);
@@ -439,7 +492,7 @@ CircuitFitResult fit_circuit(const Spectrum &s, const Circuit &c, const CircuitF
     origin = "data";
   }
   std::vector<bool> guessed(c.parameter_count(), false);
-  for (const auto &g : o.guess) {
+  for (const auto& g : o.guess) {
     const std::size_t i = c.index_of(g.name);
     start[i] = g.value;
     guessed[i] = true;
@@ -458,7 +511,7 @@ CircuitFitResult fit_circuit(const Spectrum &s, const Circuit &c, const CircuitF
   // parameters uniformly over the inner 94 % of their range, unbounded ones by ±2 times their
   // magnitude), from a fixed seed.
   if (o.multistart && (best.run.status != fit::FitStatus::converged || rms > o.poor_fit_rms)) {
-    auto consider = [&](const std::vector<double> &trial, const char *name) {
+    auto consider = [&](const std::vector<double>& trial, const char* name) {
       Attempt a = attempt(c, d, base, trial, o);
       ++tried;
       if (!better(a.run, best.run)) return false;
@@ -485,7 +538,7 @@ CircuitFitResult fit_circuit(const Spectrum &s, const Circuit &c, const CircuitF
     for (int k = 0; k < o.starts && !done; ++k) {
       std::vector<double> trial = start;
       for (std::size_t i : base.free) {
-        const auto &p = base.params[i];
+        const auto& p = base.params[i];
         const double u = unit(rng);
         if (fit::is_bounded(p.transform))
           trial[i] = p.lower + (p.upper - p.lower) * (0.03 + 0.94 * u);
@@ -498,13 +551,12 @@ CircuitFitResult fit_circuit(const Spectrum &s, const Circuit &c, const CircuitF
     }
   }
 
+  if (best.run.status != fit::FitStatus::failed) order_blocks(c, d, o, best);
+
   // The report: parameters held on a bound count as free (their curvature gives the error, as
   // RelaxIS reports it); the Jacobian is taken at the natural values.
-  Setup rs = best.setup;
-  for (std::size_t i = 0; i < rs.params.size(); ++i) {
-    rs.params[i].value = best.run.values[i];
-    if (best.at_bound[i]) rs.params[i].fixed = false;
-  }
+  Setup rs = base;
+  for (std::size_t i = 0; i < rs.params.size(); ++i) rs.params[i].value = best.run.values[i];
   rs.refresh_free();
   std::vector<double> r, jac;
   natural_jacobian(c, d, rs, r, jac);

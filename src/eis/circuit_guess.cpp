@@ -53,7 +53,7 @@ struct Peak {
 // standing out by 5 % of the signal's maximum are kept (5 % of their own height when `local`,
 // for maxima on a sloping background). The apex frequency comes from the parabola through the
 // three highest points in log ω.
-std::vector<Peak> find_peaks(const std::vector<double> &s, const std::vector<double> &w,
+std::vector<Peak> find_peaks(const std::vector<double>& s, const std::vector<double>& w,
                              std::size_t from = 0, bool local = false) {
   const std::size_t n = s.size();
   from = std::max<std::size_t>(from, 1);
@@ -127,7 +127,7 @@ Features analyse(std::span<const double> f, std::span<const std::complex<double>
   // Arcs as maxima of −Z''; overlapping arcs and arcs beside a steep capacitive tail show no
   // maximum there, but still one in −dZ'/d ln ω, to which a nearly capacitive tail adds only
   // cos(απ/2) of its size. For a ZARC that maximum is αR/(2(1 + cos(απ/2))) at the apex.
-  for (const Peak &pk : find_peaks(y, w)) {
+  for (const Peak& pk : find_peaks(y, w)) {
     const std::size_t k = pk.index, a = pk.lf_valley, b = pk.hf_valley;
     Arc arc;
     arc.index = k;
@@ -175,9 +175,9 @@ Features analyse(std::span<const double> f, std::span<const std::complex<double>
       g[k] = -(zr[k + 1] - zr[k - 1]) / std::log(w[k + 1] / w[k - 1]);
     std::vector<double> gs = g;
     for (std::size_t k = 2; k + 2 < n; ++k) gs[k] = 0.25 * g[k - 1] + 0.5 * g[k] + 0.25 * g[k + 1];
-    for (const Peak &pk : find_peaks(gs, w, phase_min, true)) {
+    for (const Peak& pk : find_peaks(gs, w, phase_min, true)) {
       bool known = false;
-      for (const Arc &a : ft.arcs) known = known || std::abs(std::log10(a.omega / pk.omega)) < 0.5;
+      for (const Arc& a : ft.arcs) known = known || std::abs(std::log10(a.omega / pk.omega)) < 0.5;
       if (known) continue;
       Arc arc;
       arc.index = pk.index;
@@ -191,7 +191,7 @@ Features analyse(std::span<const double> f, std::span<const std::complex<double>
     }
   }
   std::sort(ft.arcs.begin(), ft.arcs.end(),
-            [](const Arc &a, const Arc &b) { return a.omega > b.omega; });
+            [](const Arc& a, const Arc& b) { return a.omega > b.omega; });
 
   // The resistance left to arcs without a maximum: Z' where the phase is closest to zero,
   // below the lowest arc found (the total of the arcs before a capacitive tail takes over).
@@ -217,7 +217,7 @@ Features analyse(std::span<const double> f, std::span<const std::complex<double>
   if (ft.arcs.empty()) {
     ft.r_hf = zr_min;
   } else {
-    const Arc &a = ft.arcs.front();
+    const Arc& a = ft.arcs.front();
     const std::size_t b = a.hf_valley;
     ft.r_hf = a.closed_hf ? zr[b] - std::max(y[b], 0.0) / std::tan(a.alpha * 2 * kQuarterPi)
                           : zr[a.index] - a.diameter / 2;
@@ -230,7 +230,7 @@ Features analyse(std::span<const double> f, std::span<const std::complex<double>
 
 enum class Role { resistive, inductive, tail, block };
 
-Role role_of(const Circuit::Node &node) {
+Role role_of(const Circuit::Node& node) {
   if (node.kind != Circuit::NodeKind::element) return Role::block;
   switch (node.type) {
     case ElementType::R: return Role::resistive;
@@ -245,7 +245,7 @@ Role role_of(const Circuit::Node &node) {
   }
 }
 
-void init_element(ElementType type, const Target &t, double *p) {
+void init_element(ElementType type, const Target& t, double* p) {
   const double r = t.r, w = t.omega, a = std::clamp(t.alpha, 0.3, 0.98);
   switch (type) {
     case ElementType::R: p[0] = r; return;
@@ -295,8 +295,8 @@ void init_element(ElementType type, const Target &t, double *p) {
 // Within a block: parallel branches share the target; in a series branch the resistive and arc-like
 // parts share its resistance, capacitive parts sit a decade lower in frequency and inductive ones a
 // decade higher.
-void init_node(const Circuit &c, std::size_t index, const Target &t, std::vector<double> &v) {
-  const Circuit::Node &node = c.nodes()[index];
+void init_node(const Circuit& c, std::size_t index, const Target& t, std::vector<double>& v) {
+  const Circuit::Node& node = c.nodes()[index];
   if (node.kind == Circuit::NodeKind::element) {
     init_element(node.type, t, v.data() + node.first_parameter);
     return;
@@ -327,7 +327,7 @@ void init_node(const Circuit &c, std::size_t index, const Target &t, std::vector
 
 }  // namespace
 
-std::vector<double> initial_guess(const Circuit &c, std::span<const double> frequency_hz,
+std::vector<double> initial_guess(const Circuit& c, std::span<const double> frequency_hz,
                                   std::span<const std::complex<double>> impedance_ohm) {
   if (frequency_hz.size() != impedance_ohm.size())
     throw InvalidArgument("initial_guess: frequencies and impedances differ in number");
@@ -339,7 +339,7 @@ std::vector<double> initial_guess(const Circuit &c, std::span<const double> freq
                             " has a non-finite or non-positive frequency or impedance");
   const Features ft = analyse(frequency_hz, impedance_ohm);
 
-  const Circuit::Node &root = c.nodes()[c.root()];
+  const Circuit::Node& root = c.nodes()[c.root()];
   std::vector<std::size_t> kids;
   if (root.kind == Circuit::NodeKind::series)
     kids = root.children;
@@ -359,22 +359,22 @@ std::vector<double> initial_guess(const Circuit &c, std::span<const double> freq
   std::vector<Arc> arcs = ft.arcs;
   if (arcs.size() > n_blocks) {
     std::stable_sort(arcs.begin(), arcs.end(),
-                     [](const Arc &a, const Arc &b) { return a.prominence > b.prominence; });
+                     [](const Arc& a, const Arc& b) { return a.prominence > b.prominence; });
     arcs.resize(n_blocks);
     std::sort(arcs.begin(), arcs.end(),
-              [](const Arc &a, const Arc &b) { return a.omega > b.omega; });
+              [](const Arc& a, const Arc& b) { return a.omega > b.omega; });
   }
   // Blocks without an arc share the resistance left, each placed in the middle (in log ω) of
   // the widest stretch of the spectrum without an arc, above the tail where there is one.
   double assigned = 0;
-  for (const Arc &a : arcs) assigned += a.diameter;
+  for (const Arc& a : arcs) assigned += a.diameter;
   double rest = ft.r_dc - ft.r_hf - assigned;
   if (!(rest > 1e-2 * ft.r_dc)) rest = 0.1 * std::max(ft.r_dc, 1e-3 * ft.scale);
   const std::size_t missing = n_blocks - arcs.size();
   std::vector<Arc> placed = arcs;
   for (std::size_t j = 0; j < missing; ++j) {
     std::vector<double> edges = {ft.omega_max};
-    for (const Arc &a : placed) edges.push_back(a.omega);
+    for (const Arc& a : placed) edges.push_back(a.omega);
     edges.push_back(ft.omega_low);
     std::sort(edges.begin(), edges.end(), std::greater<>());
     std::size_t widest = 0;
@@ -386,9 +386,9 @@ std::vector<double> initial_guess(const Circuit &c, std::span<const double> freq
     placed.push_back(a);
   }
   std::sort(placed.begin(), placed.end(),
-            [](const Arc &a, const Arc &b) { return a.omega > b.omega; });
+            [](const Arc& a, const Arc& b) { return a.omega > b.omega; });
   std::vector<Target> blocks;
-  for (const Arc &a : placed) blocks.push_back({a.diameter, a.omega, a.alpha});
+  for (const Arc& a : placed) blocks.push_back({a.diameter, a.omega, a.alpha});
 
   std::vector<double> v(c.parameter_count(), 1.0);
   std::size_t next_block = 0;

@@ -14,12 +14,12 @@ struct CircuitDerivatives::JetBuffers {
 };
 
 CircuitDerivatives::~CircuitDerivatives() = default;
-CircuitDerivatives::CircuitDerivatives(CircuitDerivatives &&) noexcept = default;
+CircuitDerivatives::CircuitDerivatives(CircuitDerivatives&&) noexcept = default;
 
-CircuitDerivatives::CircuitDerivatives(const Circuit &c, const FrequencyGrid &g)
+CircuitDerivatives::CircuitDerivatives(const Circuit& c, const FrequencyGrid& g)
     : c_(c), g_(g), n_(g.size()), root_(c.root()), jets_(std::make_unique<JetBuffers>()) {
-  const auto &nodes = c.nodes();
-  auto visit = [&](auto &&self, std::size_t i) -> void {
+  const auto& nodes = c.nodes();
+  auto visit = [&](auto&& self, std::size_t i) -> void {
     for (std::size_t ch : nodes[i].children) self(self, ch);
     post_order_.push_back(i);
   };
@@ -27,7 +27,7 @@ CircuitDerivatives::CircuitDerivatives(const Circuit &c, const FrequencyGrid &g)
   value_.resize(nodes.size() * n_);
   sens_.resize(nodes.size() * n_);
   dz_.resize(c.parameter_count() * n_);
-  for (const auto &node : nodes) {
+  for (const auto& node : nodes) {
     if (node.kind != Circuit::NodeKind::element) continue;
     switch (element_info(node.type).parameters.size()) {
       case 1: jets_->j1.resize(n_); break;
@@ -39,10 +39,10 @@ CircuitDerivatives::CircuitDerivatives(const Circuit &c, const FrequencyGrid &g)
 }
 
 template <int K, class Buffer>
-void CircuitDerivatives::element(const Circuit::Node &node, const double *p, bool derivatives,
-                                 Buffer &buffer) {
+void CircuitDerivatives::element(const Circuit::Node& node, const double* p, bool derivatives,
+                                 Buffer& buffer) {
   const std::size_t index = static_cast<std::size_t>(&node - c_.nodes().data());
-  Cplx<double> *v = value_.data() + index * n_;
+  Cplx<double>* v = value_.data() + index * n_;
   if (!derivatives) {
     element_column(node.type, p + node.first_parameter, g_, node.admittance, v);
     return;
@@ -59,10 +59,10 @@ void CircuitDerivatives::element(const Circuit::Node &node, const double *p, boo
   }
 }
 
-void CircuitDerivatives::evaluate(const double *p, bool derivatives) {
-  const auto &nodes = c_.nodes();
+void CircuitDerivatives::evaluate(const double* p, bool derivatives) {
+  const auto& nodes = c_.nodes();
   for (std::size_t index : post_order_) {
-    const Circuit::Node &node = nodes[index];
+    const Circuit::Node& node = nodes[index];
     if (node.kind == Circuit::NodeKind::element) {
       switch (element_info(node.type).parameters.size()) {
         case 1: element<1>(node, p, derivatives, jets_->j1); break;
@@ -72,10 +72,10 @@ void CircuitDerivatives::evaluate(const double *p, bool derivatives) {
       }
       continue;
     }
-    Cplx<double> *v = value_.data() + index * n_;
+    Cplx<double>* v = value_.data() + index * n_;
     std::copy_n(value_.data() + node.children[0] * n_, n_, v);
     for (std::size_t c = 1; c < node.children.size(); ++c) {
-      const Cplx<double> *w = value_.data() + node.children[c] * n_;
+      const Cplx<double>* w = value_.data() + node.children[c] * n_;
       for (std::size_t i = 0; i < n_; ++i) v[i] = v[i] + w[i];
     }
     if ((node.kind == Circuit::NodeKind::parallel) != node.admittance)
@@ -83,22 +83,22 @@ void CircuitDerivatives::evaluate(const double *p, bool derivatives) {
   }
   if (!derivatives) return;
   // Backward pass: parents before children, so the reverse of the post-order.
-  Cplx<double> *s_root = sens_.data() + root_ * n_;
+  Cplx<double>* s_root = sens_.data() + root_ * n_;
   std::fill_n(s_root, n_, Cplx<double>{1.0, 0.0});
   for (auto it = post_order_.rbegin(); it != post_order_.rend(); ++it) {
-    const Circuit::Node &node = nodes[*it];
-    const Cplx<double> *s = sens_.data() + *it * n_;
+    const Circuit::Node& node = nodes[*it];
+    const Cplx<double>* s = sens_.data() + *it * n_;
     if (node.kind == Circuit::NodeKind::element) {
-      Cplx<double> *d = dz_.data() + node.first_parameter * n_;
+      Cplx<double>* d = dz_.data() + node.first_parameter * n_;
       const std::size_t k = element_info(node.type).parameters.size();
       for (std::size_t j = 0; j < k; ++j)
         for (std::size_t i = 0; i < n_; ++i) d[j * n_ + i] = s[i] * d[j * n_ + i];
       continue;
     }
     const bool inverted = (node.kind == Circuit::NodeKind::parallel) != node.admittance;
-    const Cplx<double> *v = value_.data() + *it * n_;
+    const Cplx<double>* v = value_.data() + *it * n_;
     for (std::size_t ch : node.children) {
-      Cplx<double> *sc = sens_.data() + ch * n_;
+      Cplx<double>* sc = sens_.data() + ch * n_;
       if (inverted)
         for (std::size_t i = 0; i < n_; ++i)
           sc[i] = s[i] * Cplx<double>{-(v[i] * v[i]).re, -(v[i] * v[i]).im};

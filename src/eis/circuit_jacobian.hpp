@@ -17,24 +17,24 @@ namespace solyte::eis::detail {
 
 class CircuitDerivatives {
  public:
-  CircuitDerivatives(const Circuit &c, const FrequencyGrid &g);
+  CircuitDerivatives(const Circuit& c, const FrequencyGrid& g);
   ~CircuitDerivatives();
-  CircuitDerivatives(CircuitDerivatives &&) noexcept;
+  CircuitDerivatives(CircuitDerivatives&&) noexcept;
 
   /// Values at natural parameters `p`; with `derivatives`, also ∂Z/∂p_j for every j.
-  void evaluate(const double *p, bool derivatives);
-  const Cplx<double> *z() const { return value_.data() + root_ * n_; }
+  void evaluate(const double* p, bool derivatives);
+  const Cplx<double>* z() const { return value_.data() + root_ * n_; }
   /// ∂Z/∂p_j at every point (after evaluate with derivatives).
-  const Cplx<double> *dz(std::size_t j) const { return dz_.data() + j * n_; }
+  const Cplx<double>* dz(std::size_t j) const { return dz_.data() + j * n_; }
 
  private:
   struct JetBuffers;  // Cplx<ceres::Jet<double, K>> columns, K = 1 … 4 (kept out
                       // of the header)
   template <int K, class Buffer>
-  void element(const Circuit::Node &node, const double *p, bool derivatives, Buffer &buffer);
+  void element(const Circuit::Node& node, const double* p, bool derivatives, Buffer& buffer);
 
-  const Circuit &c_;
-  const FrequencyGrid &g_;
+  const Circuit& c_;
+  const FrequencyGrid& g_;
   std::size_t n_, root_;
   std::vector<std::size_t> post_order_;  // children before parents
   std::vector<Cplx<double>> value_, sens_, dz_;

@@ -28,7 +28,7 @@ constexpr Symbol kSymbols[] = {
 
 std::string known_symbols() {
   std::string s;
-  for (const auto &k : kSymbols) s += (s.empty() ? "" : ", ") + std::string(k.text);
+  for (const auto& k : kSymbols) s += (s.empty() ? "" : ", ") + std::string(k.text);
   return s;
 }
 
@@ -62,7 +62,7 @@ class CircuitParser {
   void skip_spaces() {
     while (!at_end() && std::isspace(static_cast<unsigned char>(text_[pos_]))) ++pos_;
   }
-  [[noreturn]] void fail(std::size_t pos, const std::string &expected) const {
+  [[noreturn]] void fail(std::size_t pos, const std::string& expected) const {
     throw CircuitSyntaxError(std::string(text_), pos + 1, expected);
   }
 
@@ -73,12 +73,12 @@ class CircuitParser {
 
   // A composite node of `kind` from its parts; nested nodes of the same kind are flattened (a
   // series inside a series is one series), and a single part is returned as it is.
-  std::size_t combine(Circuit::NodeKind kind, const std::vector<std::size_t> &parts,
+  std::size_t combine(Circuit::NodeKind kind, const std::vector<std::size_t>& parts,
                       std::size_t column) {
     if (parts.size() == 1) return parts[0];
     Circuit::Node node{.kind = kind, .column = column};
     for (std::size_t p : parts) {
-      const Circuit::Node &child = c_.nodes_[p];
+      const Circuit::Node& child = c_.nodes_[p];
       if (child.kind == kind)
         node.children.insert(node.children.end(), child.children.begin(), child.children.end());
       else
@@ -173,8 +173,8 @@ class CircuitParser {
     const std::size_t start = pos_;
     while (!at_end() && std::isalpha(static_cast<unsigned char>(peek()))) ++pos_;
     const std::string_view symbol = text_.substr(start, pos_ - start);
-    const Symbol *found = nullptr;
-    for (const auto &k : kSymbols)
+    const Symbol* found = nullptr;
+    for (const auto& k : kSymbols)
       if (k.text == symbol) found = &k;
     if (!found)
       fail(start, "expected an element; '" + std::string(symbol) +
@@ -194,14 +194,14 @@ class CircuitParser {
   void finish() {
     std::set<std::string> used;
     for (std::size_t k = 0; k < element_order_.size(); ++k) {
-      const auto &n = c_.nodes_[element_order_[k]];
+      const auto& n = c_.nodes_[element_order_[k]];
       if (n.label.empty()) continue;
       if (!used.insert(n.label).second)
         fail(n.column - 1, "expected a label not used before ('" + n.label + "' appears twice)");
     }
     std::map<std::string, int> counter;
     for (std::size_t k = 0; k < element_order_.size(); ++k) {
-      auto &n = c_.nodes_[element_order_[k]];
+      auto& n = c_.nodes_[element_order_[k]];
       if (!n.label.empty()) continue;
       std::string label;
       do label = symbols_[k] + std::to_string(++counter[symbols_[k]]);
@@ -210,11 +210,11 @@ class CircuitParser {
       n.label = label;
     }
     for (std::size_t index : element_order_) {
-      auto &n = c_.nodes_[index];
+      auto& n = c_.nodes_[index];
       n.first_parameter = c_.parameters_.size();
-      const ElementInfo &info = element_info(n.type);
+      const ElementInfo& info = element_info(n.type);
       for (std::size_t j = 0; j < info.parameters.size(); ++j) {
-        const auto &pi = info.parameters[j];
+        const auto& pi = info.parameters[j];
         CircuitParameter p;
         p.name = pi.suffix.empty() ? n.label : n.label + "_" + std::string(pi.suffix);
         p.alias = n.label + "_" + std::to_string(j);
@@ -233,7 +233,7 @@ class CircuitParser {
   }
 
   void mark(std::size_t index, bool admittance) {
-    auto &n = c_.nodes_[index];
+    auto& n = c_.nodes_[index];
     n.admittance = admittance;
     const bool child_admittance = n.kind == Circuit::NodeKind::parallel;
     for (std::size_t ch : n.children) mark(ch, child_admittance);
@@ -241,7 +241,7 @@ class CircuitParser {
 
   // Scratch columns Circuit::eval_node uses below a node.
   std::size_t need(std::size_t index) const {
-    const auto &n = c_.nodes_[index];
+    const auto& n = c_.nodes_[index];
     if (n.kind == Circuit::NodeKind::element) return 0;
     std::size_t d = need(n.children[0]);
     for (std::size_t c = 1; c < n.children.size(); ++c) d = std::max(d, 1 + need(n.children[c]));

@@ -26,7 +26,7 @@ struct Layout {
   int col_l() const { return 1 + m + (c ? 1 : 0); }
 };
 
-std::vector<double> time_constants(const Points &p, int m) {
+std::vector<double> time_constants(const Points& p, int m) {
   double w_min = p.w[0], w_max = p.w[0];
   for (double w : p.w) {
     w_min = std::min(w_min, w);
@@ -45,8 +45,8 @@ std::vector<double> time_constants(const Points &p, int m) {
 }
 
 // Re and Im rows of the model matrix, divided by |Z_i|.
-void design(const Points &p, const std::vector<double> &tau, const Layout &lay,
-            Eigen::MatrixXd &a_re, Eigen::MatrixXd &a_im) {
+void design(const Points& p, const std::vector<double>& tau, const Layout& lay,
+            Eigen::MatrixXd& a_re, Eigen::MatrixXd& a_im) {
   const auto n = static_cast<Eigen::Index>(p.f.size());
   a_re = Eigen::MatrixXd::Zero(n, lay.size());
   a_im = Eigen::MatrixXd::Zero(n, lay.size());
@@ -65,11 +65,11 @@ void design(const Points &p, const std::vector<double> &tau, const Layout &lay,
   }
 }
 
-Eigen::VectorXd solve(const Eigen::MatrixXd &a, const Eigen::VectorXd &b) {
+Eigen::VectorXd solve(const Eigen::MatrixXd& a, const Eigen::VectorXd& b) {
   return Eigen::CompleteOrthogonalDecomposition<Eigen::MatrixXd>(a).solve(b);
 }
 
-Eigen::VectorXd fit_once(const Points &p, const std::vector<double> &tau, const Layout &lay,
+Eigen::VectorXd fit_once(const Points& p, const std::vector<double>& tau, const Layout& lay,
                          KKFit type) {
   Eigen::MatrixXd a_re, a_im;
   design(p, tau, lay, a_re, a_im);
@@ -120,7 +120,7 @@ Eigen::VectorXd fit_once(const Points &p, const std::vector<double> &tau, const 
   return {};
 }
 
-double mu_of(const Eigen::VectorXd &x, int m) {
+double mu_of(const Eigen::VectorXd& x, int m) {
   double neg = 0, pos = 0;
   for (int k = 0; k < m; ++k) (x(1 + k) < 0 ? neg : pos) += std::abs(x(1 + k));
   if (pos == 0) return -std::numeric_limits<double>::infinity();
@@ -146,7 +146,7 @@ KKFit parse_kk_fit(std::string_view name) {
                         "'; use complex, real or imag");
 }
 
-LinKKResult lin_kk(const Spectrum &s, const LinKKOptions &o) {
+LinKKResult lin_kk(const Spectrum& s, const LinKKOptions& o) {
   validate(s);
   if (!(o.c > -std::numeric_limits<double>::infinity()) || !(o.c <= 1) || std::isnan(o.c))
     throw InvalidArgument("Lin-KK: the cut-off c must be at most 1");
@@ -219,6 +219,10 @@ LinKKResult lin_kk(const Spectrum &s, const LinKKOptions &o) {
     ss += 1e4 * std::norm(d);
   }
   r.rms_residual_pct = std::sqrt(ss / (2.0 * static_cast<double>(p.f.size())));
+  if (!o.m && r.max_abs_residual_pct > o.valid_pct && r.m < 10)
+    r.message += std::string(r.message.empty() ? "" : "; ") + "mu fell to " +
+                 std::to_string(r.mu).substr(0, 5) + " already at M = " + std::to_string(r.m) +
+                 ": the chain may be too short for these data (try a fixed M, --m 20)";
   r.verdict = r.max_abs_residual_pct <= o.valid_pct          ? "valid"
               : r.max_abs_residual_pct <= o.questionable_pct ? "questionable"
                                                              : "invalid";

@@ -50,17 +50,17 @@ Dual atan2(Dual y, Dual x) {
   return {std::atan2(y.a, x.a), (x.a * y.v - y.a * x.v) / (x.a * x.a + y.a * y.a)};
 }
 
-std::string syntax_error(const std::string &text, std::size_t *column = nullptr) {
+std::string syntax_error(const std::string& text, std::size_t* column = nullptr) {
   try {
     (void)Circuit::parse(text);
-  } catch (const CircuitSyntaxError &e) {
+  } catch (const CircuitSyntaxError& e) {
     if (column) *column = e.column();
     return e.what();
   }
   return "";
 }
 
-cd z_of(const std::string &circuit, std::vector<double> p, double f) {
+cd z_of(const std::string& circuit, std::vector<double> p, double f) {
   return Circuit::parse(circuit).impedance(p, std::vector<double>{f})[0];
 }
 
@@ -70,7 +70,7 @@ TEST(EisCircuit, ParsesImpedancePySyntax) {
   const auto c = Circuit::parse("R0-p(R1,C1)-p(R2-Wo1,C2)");
   EXPECT_EQ(c.to_string(), "R0-p(R1,C1)-p(R2-Wo1,C2)");
   std::vector<std::string> names;
-  for (const auto &p : c.parameters()) names.push_back(p.name);
+  for (const auto& p : c.parameters()) names.push_back(p.name);
   EXPECT_EQ(names, (std::vector<std::string>{"R0", "R1", "C1", "R2", "Wo1_R", "Wo1_tau", "C2"}));
   EXPECT_EQ(c.parameters()[2].unit, "F");
   EXPECT_EQ(c.parameters()[5].unit, "s");
@@ -87,7 +87,7 @@ TEST(EisCircuit, ParsesRelaxisSyntax) {
   const auto c = Circuit::parse("R-(R)(P)-P");
   EXPECT_EQ(c.to_string(), "R1-p(R2,P1)-P2");
   std::vector<std::string> names;
-  for (const auto &p : c.parameters()) names.push_back(p.name);
+  for (const auto& p : c.parameters()) names.push_back(p.name);
   EXPECT_EQ(names, (std::vector<std::string>{"R1", "R2", "P1_Q", "P1_alpha", "P2_Q", "P2_alpha"}));
   EXPECT_EQ(Circuit::parse("(R)(P)-(R)(P)-P").to_string(), "p(R1,P1)-p(R2,P2)-P3");
   // Nested groups flatten: a series inside a series is one series.
@@ -197,9 +197,9 @@ namespace {
 // Derivatives of Z with respect to every parameter of `c` at `p`: from the generic evaluation with
 // a dual number, and from the fits' chain rule over Jet-differentiated elements
 // (eis/circuit_jacobian.hpp). Returns [parameter][frequency] pairs (dual, chain).
-std::vector<std::vector<std::pair<cd, cd>>> analytic_derivatives(const Circuit &c,
-                                                                 const std::vector<double> &p,
-                                                                 const std::vector<double> &f) {
+std::vector<std::vector<std::pair<cd, cd>>> analytic_derivatives(const Circuit& c,
+                                                                 const std::vector<double>& p,
+                                                                 const std::vector<double>& f) {
   const auto grid = FrequencyGrid::from_hz(f);
   detail::CircuitDerivatives cdv(c, grid);
   cdv.evaluate(p.data(), true);
@@ -241,8 +241,8 @@ TEST(EisCircuit, ElementDerivativesMatchCentralDifferences) {
       {"HN1", {45, 1e-3, 0.8, 0.6}},
       {"TLM1", {90, 2e-5, 0.8}}};
   const std::vector<double> f = {0.3, 50.0, 2e3, 1e5};
-  for (const auto &[e, values] : elements)
-    for (const std::string &form : {e, "R9-" + e, "p(R9," + e + ")"}) {
+  for (const auto& [e, values] : elements)
+    for (const std::string& form : {e, "R9-" + e, "p(R9," + e + ")"}) {
       const auto c = Circuit::parse(form);
       std::vector<double> p = values;
       if (form != e) p.insert(p.begin(), 33.0);
@@ -280,7 +280,7 @@ TEST(EisCircuit, TreeDerivativesAgreeBetweenBothDifferentiations) {
   ASSERT_EQ(p.size(), c.parameter_count());
   const auto an = analytic_derivatives(c, p, {1e-2, 3.0, 470.0, 9e4, 2e6});
   for (std::size_t k = 0; k < p.size(); ++k)
-    for (const auto &[dual, chain] : an[k])
+    for (const auto& [dual, chain] : an[k])
       EXPECT_NEAR(std::abs(chain - dual), 0.0, 1e-10 * std::abs(dual) + 1e-300)
           << c.parameters()[k].name;
 }

@@ -31,6 +31,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "solyte/eis/circuit_elements.hpp"
@@ -44,7 +45,7 @@ class CircuitSyntaxError : public InvalidArgument {
  public:
   CircuitSyntaxError(std::string circuit, std::size_t column, std::string expected);
   std::size_t column() const noexcept { return column_; }  ///< 1-based
-  const std::string &expected() const noexcept { return expected_; }
+  const std::string& expected() const noexcept { return expected_; }
 
  private:
   std::size_t column_;
@@ -79,18 +80,18 @@ class Circuit {
   /// Parses either dialect. Throws CircuitSyntaxError.
   static Circuit parse(std::string_view text);
 
-  const std::string &source() const { return source_; }
+  const std::string& source() const { return source_; }
   /// The circuit in impedance.py's syntax with every element labelled: "R1-p(R2,CPE1)-CPE2".
   std::string to_string() const;
 
-  const std::vector<CircuitParameter> &parameters() const { return parameters_; }
+  const std::vector<CircuitParameter>& parameters() const { return parameters_; }
   std::size_t parameter_count() const { return parameters_.size(); }
   /// Index of a parameter by name or alias (case-sensitive), or nullopt.
   std::optional<std::size_t> find(std::string_view name) const;
   /// Same, throwing InvalidArgument that lists the names when there is none.
   std::size_t index_of(std::string_view name) const;
 
-  const std::vector<Node> &nodes() const { return nodes_; }
+  const std::vector<Node>& nodes() const { return nodes_; }
   std::size_t root() const { return root_; }
 
   /// Z at each frequency (Hz) for parameters in natural units, in the order of parameters(). Throws
@@ -104,15 +105,29 @@ class Circuit {
   /// Z at every point of the grid into out[0 … n), for any scalar type. `params` holds
   /// parameter_count() values; `scratch` holds scratch_size(n) values. Allocates nothing.
   template <class T>
-  void evaluate(const T *params, const FrequencyGrid &grid, Cplx<T> *out, Cplx<T> *scratch) const {
+  void evaluate(const T* params, const FrequencyGrid& grid, Cplx<T>* out, Cplx<T>* scratch) const {
     eval_node(root_, params, grid, out, scratch);
   }
 
+  /// The same for the subtree of node `index` alone: its Z, or its Y when its parent is a
+  /// parallel block (Node::admittance).
+  template <class T>
+  void evaluate_node(std::size_t index, const T* params, const FrequencyGrid& grid, Cplx<T>* out,
+                     Cplx<T>* scratch) const {
+    eval_node(index, params, grid, out, scratch);
+  }
+
+  /// Structure of the subtree of node `index` without labels ("p(R,CPE)"): equal keys mean
+  /// interchangeable blocks.
+  std::string structure(std::size_t index) const;
+  /// Parameters of the subtree of node `index`: [first, first + count) in parameters().
+  std::pair<std::size_t, std::size_t> parameter_range(std::size_t index) const;
+
  private:
   template <class T>
-  void eval_node(std::size_t index, const T *params, const FrequencyGrid &g, Cplx<T> *out,
-                 Cplx<T> *scratch) const {
-    const Node &node = nodes_[index];
+  void eval_node(std::size_t index, const T* params, const FrequencyGrid& g, Cplx<T>* out,
+                 Cplx<T>* scratch) const {
+    const Node& node = nodes_[index];
     const std::size_t n = g.size();
     if (node.kind == NodeKind::element) {
       element_column(node.type, params + node.first_parameter, g, node.admittance, out);

@@ -42,34 +42,34 @@ struct Cplx {
 };
 
 template <class T>
-inline Cplx<T> operator+(const Cplx<T> &a, const Cplx<T> &b) {
+inline Cplx<T> operator+(const Cplx<T>& a, const Cplx<T>& b) {
   return {a.re + b.re, a.im + b.im};
 }
 template <class T>
-inline Cplx<T> operator-(const Cplx<T> &a, const Cplx<T> &b) {
+inline Cplx<T> operator-(const Cplx<T>& a, const Cplx<T>& b) {
   return {a.re - b.re, a.im - b.im};
 }
 template <class T>
-inline Cplx<T> operator*(const Cplx<T> &a, const Cplx<T> &b) {
+inline Cplx<T> operator*(const Cplx<T>& a, const Cplx<T>& b) {
   return {a.re * b.re - a.im * b.im, a.re * b.im + a.im * b.re};
 }
 template <class T, class S>
-inline Cplx<T> scale(const Cplx<T> &a, const S &s) {
+inline Cplx<T> scale(const Cplx<T>& a, const S& s) {
   return {a.re * s, a.im * s};
 }
 /// 1/z.
 template <class T>
-inline Cplx<T> reciprocal(const Cplx<T> &z) {
+inline Cplx<T> reciprocal(const Cplx<T>& z) {
   const T d = 1.0 / (z.re * z.re + z.im * z.im);
   return {z.re * d, -z.im * d};
 }
 template <class T>
-inline Cplx<T> operator/(const Cplx<T> &a, const Cplx<T> &b) {
+inline Cplx<T> operator/(const Cplx<T>& a, const Cplx<T>& b) {
   return a * reciprocal(b);
 }
 /// Principal square root, without cancellation on either half plane.
 template <class T>
-inline Cplx<T> sqrt(const Cplx<T> &z) {
+inline Cplx<T> sqrt(const Cplx<T>& z) {
   using std::abs;
   using std::sqrt;
   const T r = sqrt(z.re * z.re + z.im * z.im);
@@ -84,7 +84,7 @@ inline Cplx<T> sqrt(const Cplx<T> &z) {
 /// e^{iθ} = (cos θ, sin θ) with one sine-cosine evaluation, also for a dual number (a type with a
 /// value `a` and derivatives `v`, as ceres::Jet), whose own cos and sin would each evaluate both.
 template <class T>
-inline Cplx<T> cis(const T &theta) {
+inline Cplx<T> cis(const T& theta) {
   if constexpr (requires(T t) {
                   t.a;
                   t.v;
@@ -105,7 +105,7 @@ inline Cplx<T> cis(const T &theta) {
 /// tanh z = (1 − q)/(1 + q) and coth z = (1 + q)/(1 − q) with q = e^{−2z} for Re z ≥ 0 (odd
 /// symmetry otherwise): no overflow for any Re z, unlike sinh/cosh.
 template <class T>
-inline Cplx<T> tanh_or_coth(const Cplx<T> &z, bool coth) {
+inline Cplx<T> tanh_or_coth(const Cplx<T>& z, bool coth) {
   using std::exp;
   const bool negative = z.re < 0.0;
   const T x = negative ? T(-z.re) : z.re;
@@ -120,7 +120,7 @@ inline Cplx<T> tanh_or_coth(const Cplx<T> &z, bool coth) {
   return negative ? Cplx<T>{-r.re, -r.im} : r;
 }
 template <class T>
-inline Cplx<T> tanh(const Cplx<T> &z) {
+inline Cplx<T> tanh(const Cplx<T>& z) {
   return tanh_or_coth(z, false);
 }
 
@@ -160,7 +160,7 @@ std::complex<double> element_impedance(ElementType type, std::span<const double>
                                        double omega_rad_s);
 
 /// Table entry of an element type (never throws).
-const ElementInfo &element_info(ElementType type);
+const ElementInfo& element_info(ElementType type);
 /// Every element type, in the order of ElementType.
 std::span<const ElementInfo> all_elements();
 
@@ -168,14 +168,14 @@ namespace detail {
 inline constexpr double kHalfPi = 1.5707963267948966192;
 /// e^{iπα/2} = (cos, sin)(πα/2), exact for α = 1 so that ideal capacitors have no real part.
 template <class T>
-inline Cplx<T> i_power_phase(const T &alpha) {
+inline Cplx<T> i_power_phase(const T& alpha) {
   if constexpr (std::is_same_v<T, double>) {
     if (alpha == 1.0) return {0.0, 1.0};
   }
   return cis(T(kHalfPi * alpha));
 }
 template <class T>
-inline Cplx<T> coth(const Cplx<T> &z) {
+inline Cplx<T> coth(const Cplx<T>& z) {
   return tanh_or_coth(z, true);
 }
 }  // namespace detail
@@ -184,8 +184,8 @@ inline Cplx<T> coth(const Cplx<T> &z) {
 /// written to out[0 … grid.size()). `p` points at the element's parameters in the order of
 /// element_info(type).parameters. No checks: the caller keeps parameters in range.
 template <class T>
-void element_column(ElementType type, const T *p, const FrequencyGrid &g, bool admittance,
-                    Cplx<T> *out) {
+void element_column(ElementType type, const T* p, const FrequencyGrid& g, bool admittance,
+                    Cplx<T>* out) {
   using std::atan2;
   using std::cos;
   using std::exp;
@@ -193,9 +193,9 @@ void element_column(ElementType type, const T *p, const FrequencyGrid &g, bool a
   using std::sin;
   using std::sqrt;
   const std::size_t n = g.size();
-  const double *w = g.omega.data();
-  const double *lw = g.log_omega.data();
-  auto finish = [&](std::size_t i, const Cplx<T> &z) { out[i] = admittance ? reciprocal(z) : z; };
+  const double* w = g.omega.data();
+  const double* lw = g.log_omega.data();
+  auto finish = [&](std::size_t i, const Cplx<T>& z) { out[i] = admittance ? reciprocal(z) : z; };
   switch (type) {
     case ElementType::R: {
       const T v = admittance ? T(1.0 / p[0]) : p[0];

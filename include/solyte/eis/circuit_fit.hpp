@@ -93,8 +93,8 @@ struct CircuitFitResult {
   std::vector<double> values() const;
 };
 
-CircuitFitResult fit_circuit(const Spectrum &s, const Circuit &c,
-                             const CircuitFitOptions &options = {});
+CircuitFitResult fit_circuit(const Spectrum& s, const Circuit& c,
+                             const CircuitFitOptions& options = {});
 
 /// Starting values for every parameter from the shape of the data (frequencies in Hz, any order):
 /// the high-frequency intercept for series resistors, the apex frequency, diameter and depression
@@ -102,7 +102,7 @@ CircuitFitResult fit_circuit(const Spectrum &s, const Circuit &c,
 /// the slope and phase of the low-frequency tail for series capacitive elements, a positive Z'' at
 /// the highest frequency for an inductor. Values are inside the default bounds. Throws
 /// InvalidArgument for fewer than 3 points.
-std::vector<double> initial_guess(const Circuit &c, std::span<const double> frequency_hz,
+std::vector<double> initial_guess(const Circuit& c, std::span<const double> frequency_hz,
                                   std::span<const std::complex<double>> impedance_ohm);
 
 /// Fits of many spectra with the same circuit, on `threads` threads (0: all cores). Results are in
@@ -119,7 +119,7 @@ struct BatchFitResult {
   std::vector<std::size_t> order;      ///< indices into `fits` in temperature order
   std::string message;
 };
-BatchFitResult fit_circuit_batch(std::span<const Spectrum> spectra, const Circuit &c,
-                                 const BatchFitOptions &options = {});
+BatchFitResult fit_circuit_batch(std::span<const Spectrum> spectra, const Circuit& c,
+                                 const BatchFitOptions& options = {});
 
 }  // namespace solyte::eis

@@ -59,6 +59,6 @@ struct LinKKResult {
   std::string message;
 };
 
-LinKKResult lin_kk(const Spectrum &s, const LinKKOptions &options = {});
+LinKKResult lin_kk(const Spectrum& s, const LinKKOptions& options = {});
 
 }  // namespace solyte::eis

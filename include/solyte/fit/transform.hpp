@@ -19,7 +19,7 @@
 namespace solyte::fit {
 
 template <class T>
-T to_natural(const Parameter &p, const T &u) {
+T to_natural(const Parameter& p, const T& u) {
   using std::exp;
   using std::log;
   switch (p.transform) {
@@ -34,7 +34,7 @@ T to_natural(const Parameter &p, const T &u) {
   return u;
 }
 
-inline double to_internal(const Parameter &p, double v) {
+inline double to_internal(const Parameter& p, double v) {
   switch (p.transform) {
     case Transform::none: return v;
     case Transform::log: return std::log(v);
