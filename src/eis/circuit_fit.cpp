@@ -9,8 +9,6 @@
 #include <Eigen/Core>
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <limits>
 #include <random>
 
@@ -46,10 +44,11 @@ struct Setup {
 // Residuals r = (Z_model − Z)/σ, Re block then Im block, and their Jacobian (column-major) with
 // respect to the internal variables of the free parameters, in the form TinySolver wants. Buffers
 // are allocated once per run, none per evaluation.
+template <int P>
 class Cost {
  public:
   using Scalar = double;
-  enum { NUM_RESIDUALS = Eigen::Dynamic, NUM_PARAMETERS = Eigen::Dynamic };
+  enum { NUM_RESIDUALS = Eigen::Dynamic, NUM_PARAMETERS = P };
 
   Cost(const Circuit& c, const Data& d, const Setup& s)
       : d_(d), s_(s), cd_(c, d.grid), p_(s.params.size()), dpdu_(s.free.size()) {}
@@ -57,20 +56,30 @@ class Cost {
   int NumResiduals() const { return static_cast<int>(2 * d_.n); }
   int NumParameters() const { return static_cast<int>(s_.free.size()); }
 
+  // TinySolver evaluates the residuals at a trial step and, when it accepts the step, the
+  // residuals and Jacobian at the same point again. Near convergence nearly every step is
+  // accepted, so the Jacobian is computed with the residuals and kept for that second call.
   bool operator()(const double* u, double* r, double* jac) const {
-    for (std::size_t i = 0; i < s_.params.size(); ++i) p_[i] = s_.params[i].value;
-    for (std::size_t k = 0; k < s_.free.size(); ++k) {
-      const fit::Parameter& q = s_.params[s_.free[k]];
-      if (jac) {
-        // dp/du through the same template the values use.
-        const auto y = fit::to_natural(q, ceres::Jet<double, 1>(u[k], 0));
-        p_[s_.free[k]] = y.a;
-        dpdu_[k] = y.v[0];
-      } else {
-        p_[s_.free[k]] = fit::to_natural(q, u[k]);
-      }
+    const std::size_t m = s_.free.size(), rows = 2 * d_.n;
+    if (jac && ok_ && std::equal(u, u + m, u_.begin())) {
+      std::copy(r_.begin(), r_.end(), r);
+      std::copy(jac_.begin(), jac_.end(), jac);
+      return true;
     }
-    return fill(r, jac);
+    for (std::size_t i = 0; i < s_.params.size(); ++i) p_[i] = s_.params[i].value;
+    for (std::size_t k = 0; k < m; ++k) {
+      // dp/du through the same template the values use.
+      const auto y = fit::to_natural(s_.params[s_.free[k]], ceres::Jet<double, 1>(u[k], 0));
+      p_[s_.free[k]] = y.a;
+      dpdu_[k] = y.v[0];
+    }
+    u_.assign(u, u + m);
+    r_.resize(rows);
+    jac_.resize(rows * m);
+    ok_ = fill(r_.data(), jac_.data());
+    std::copy(r_.begin(), r_.end(), r);
+    if (jac) std::copy(jac_.begin(), jac_.end(), jac);
+    return ok_;
   }
 
   /// r and ∂r/∂v at natural values v of the free parameters (for the covariance).
@@ -111,6 +120,8 @@ class Cost {
   const Setup& s_;
   mutable detail::CircuitDerivatives cd_;
   mutable std::vector<double> p_, dpdu_;
+  mutable std::vector<double> u_, r_, jac_;  // the last point, its residuals and Jacobian
+  mutable bool ok_ = false;
 };
 
 struct Run {
@@ -122,14 +133,16 @@ struct Run {
 };
 
 // TinySolver's cost tolerance is absolute, so it is rescaled to the cost reached and the run
-// resumed until the relative change per iteration is below `tolerance`.
-Run run(const Circuit& c, const Data& d, const Setup& s, int max_iterations, double tolerance) {
+// resumed until the relative change per iteration is below `tolerance`. P is the number of
+// free parameters when it is small (fixed-size normal equations), else Eigen::Dynamic.
+template <int P>
+Run run_p(const Circuit& c, const Data& d, const Setup& s, int max_iterations, double tolerance) {
   Run out;
   out.values.resize(s.params.size());
   for (std::size_t i = 0; i < s.params.size(); ++i) out.values[i] = s.params[i].value;
   const std::size_t m = s.free.size();
-  Cost cost(c, d, s);
-  Eigen::VectorXd x(static_cast<Eigen::Index>(m));
+  Cost<P> cost(c, d, s);
+  Eigen::Matrix<double, P, 1> x(static_cast<Eigen::Index>(m));
   for (std::size_t k = 0; k < m; ++k)
     x[static_cast<Eigen::Index>(k)] =
         fit::to_internal(s.params[s.free[k]], s.params[s.free[k]].value);
@@ -141,23 +154,29 @@ Run run(const Circuit& c, const Data& d, const Setup& s, int max_iterations, dou
   double chi2 = 0;
   for (double v : r) chi2 += v * v;
 
-  ceres::TinySolver<Cost> solver;
+  ceres::TinySolver<Cost<P>> solver;
   solver.options.max_num_iterations = max_iterations;
   solver.options.gradient_tolerance = 0;
   solver.options.parameter_tolerance = 1e-10;
   solver.options.cost_threshold = std::max(1e-32 * chi2, std::numeric_limits<double>::min());
   solver.options.function_tolerance = tolerance * chi2;
-  using Status = ceres::TinySolver<Cost>::Status;
-  Status status = ceres::TinySolver<Cost>::HIT_MAX_ITERATIONS;
+  using Status = typename ceres::TinySolver<Cost<P>>::Status;
+  Status status = ceres::TinySolver<Cost<P>>::HIT_MAX_ITERATIONS;
+  // A run that stops because χ² hardly changes may sit on a plateau with the damping grown
+  // large rather than at a minimum: it is restarted with fresh damping (and the tolerance
+  // rescaled to the χ² reached), and has converged only when a restart no longer improves χ²
+  // by more than ten tolerances.
   int iterations = 0;
-  for (int round = 0; round < 6 && iterations < max_iterations; ++round) {
+  double previous = chi2;
+  for (int round = 0; round < 10 && iterations < max_iterations; ++round) {
     solver.options.max_num_iterations = max_iterations - iterations;
     const auto& summary = solver.Solve(cost, &x);
     iterations += std::max(summary.iterations, 0);
     status = summary.status;
     const double reached = 2 * summary.final_cost;
-    if (status != ceres::TinySolver<Cost>::COST_CHANGE_TOO_SMALL) break;
-    if (solver.options.function_tolerance <= 10 * tolerance * reached) break;
+    if (status != ceres::TinySolver<Cost<P>>::COST_CHANGE_TOO_SMALL) break;
+    if (round > 0 && previous - reached <= 10 * tolerance * previous) break;
+    previous = reached;
     solver.options.function_tolerance = tolerance * reached;
   }
   out.iterations = static_cast<std::size_t>(iterations);
@@ -170,15 +189,15 @@ Run run(const Circuit& c, const Data& d, const Setup& s, int max_iterations, dou
   out.chi2 = 0;
   for (double v : r) out.chi2 += v * v;
   switch (status) {
-    case ceres::TinySolver<Cost>::HIT_MAX_ITERATIONS:
+    case ceres::TinySolver<Cost<P>>::HIT_MAX_ITERATIONS:
       out.status = fit::FitStatus::max_iterations;
       out.message = "stopped at the iteration limit (" + std::to_string(max_iterations) + ")";
       break;
-    case ceres::TinySolver<Cost>::RELATIVE_STEP_SIZE_TOO_SMALL:
+    case ceres::TinySolver<Cost<P>>::RELATIVE_STEP_SIZE_TOO_SMALL:
       out.status = fit::FitStatus::converged;
       out.message = "converged: the step became negligible";
       break;
-    case ceres::TinySolver<Cost>::COST_TOO_SMALL:
+    case ceres::TinySolver<Cost<P>>::COST_TOO_SMALL:
       out.status = fit::FitStatus::converged;
       out.message = "converged: the misfit vanished";
       break;
@@ -192,9 +211,23 @@ Run run(const Circuit& c, const Data& d, const Setup& s, int max_iterations, dou
   return out;
 }
 
+Run run(const Circuit& c, const Data& d, const Setup& s, int max_iterations, double tolerance) {
+  switch (s.free.size()) {
+    case 1: return run_p<1>(c, d, s, max_iterations, tolerance);
+    case 2: return run_p<2>(c, d, s, max_iterations, tolerance);
+    case 3: return run_p<3>(c, d, s, max_iterations, tolerance);
+    case 4: return run_p<4>(c, d, s, max_iterations, tolerance);
+    case 5: return run_p<5>(c, d, s, max_iterations, tolerance);
+    case 6: return run_p<6>(c, d, s, max_iterations, tolerance);
+    case 7: return run_p<7>(c, d, s, max_iterations, tolerance);
+    case 8: return run_p<8>(c, d, s, max_iterations, tolerance);
+    default: return run_p<Eigen::Dynamic>(c, d, s, max_iterations, tolerance);
+  }
+}
+
 bool natural_jacobian(const Circuit& c, const Data& d, const Setup& s, std::vector<double>& r,
                       std::vector<double>& jac) {
-  Cost cost(c, d, s);
+  Cost<Eigen::Dynamic> cost(c, d, s);
   std::vector<double> v;
   for (std::size_t i : s.free) v.push_back(s.params[i].value);
   r.assign(2 * d.n, 0.0);
@@ -217,6 +250,38 @@ double rms_relative(const Circuit& c, const Data& d, const std::vector<double>& 
   }
   const double rms = std::sqrt(s / static_cast<double>(d.n));
   return std::isfinite(rms) ? rms : kInf;
+}
+
+// An arc-like block in series (a parallel block, Zarc, RQ, HN, K, G, Gs, Ws) whose impedance
+// stays below 1e-4 of |Z| at every point has lost its arc: the run sits on a plateau where
+// the circuit is one element short (resistors and capacitive parts may vanish legitimately).
+bool lost_block(const Circuit& c, const Data& d, const std::vector<double>& v) {
+  const auto& root = c.nodes()[c.root()];
+  if (root.kind != Circuit::NodeKind::series) return false;
+  std::vector<Cplx<double>> z(d.n), scratch(c.scratch_size(d.n));
+  for (std::size_t child : root.children) {
+    const auto& node = c.nodes()[child];
+    if (node.kind == Circuit::NodeKind::element) {
+      switch (node.type) {
+        case ElementType::Zarc:
+        case ElementType::RQ:
+        case ElementType::HN:
+        case ElementType::K:
+        case ElementType::G:
+        case ElementType::Gs:
+        case ElementType::Ws: break;
+        default: continue;
+      }
+    }
+    c.evaluate_node(child, v.data(), d.grid, z.data(), scratch.data());
+    double largest = 0;
+    for (std::size_t i = 0; i < d.n; ++i) {
+      const double rel = std::hypot(z[i].re, z[i].im) / std::hypot(d.zr[i], d.zi[i]);
+      largest = std::max(largest, std::isfinite(rel) ? rel : 1.0);
+    }
+    if (largest < 1e-4) return true;
+  }
+  return false;
 }
 
 Data window(const Spectrum& s, const CircuitFitOptions& o) {
@@ -406,7 +471,7 @@ void order_blocks(const Circuit& c, const Data& d, const CircuitFitOptions& o, A
       }
     if (group.size() < 2) continue;
     bool free = true;
-    std::vector<std::pair<double, std::size_t>> peaks;   // (−ω of the −Z'' maximum, node)
+    std::vector<std::pair<double, std::size_t>> peaks;  // (−ω of the −Z'' maximum, node)
     for (std::size_t node : group) {
       const auto [first, count] = c.parameter_range(node);
       for (std::size_t k = first; k < first + count; ++k) free = free && !named[k];
@@ -507,10 +572,10 @@ CircuitFitResult fit_circuit(const Spectrum& s, const Circuit& c, const CircuitF
   std::size_t tried = 1;
   double rms =
       best.run.status == fit::FitStatus::failed ? kInf : rms_relative(c, d, best.run.values);
-  // Fallback: starts spread log-uniformly over ±2 decades around the first start (bounded
-  // parameters uniformly over the inner 94 % of their range, unbounded ones by ±2 times their
-  // magnitude), from a fixed seed.
-  if (o.multistart && (best.run.status != fit::FitStatus::converged || rms > o.poor_fit_rms)) {
+  // Fallback when the first optimum is poor: not converged, misfit above poor_fit_rms, or a
+  // block that lost its arc.
+  if (o.multistart && (best.run.status != fit::FitStatus::converged || rms > o.poor_fit_rms ||
+                       lost_block(c, d, best.run.values))) {
     auto consider = [&](const std::vector<double>& trial, const char* name) {
       Attempt a = attempt(c, d, base, trial, o);
       ++tried;
@@ -518,7 +583,8 @@ CircuitFitResult fit_circuit(const Spectrum& s, const Circuit& c, const CircuitF
       best = std::move(a);
       origin = name;
       rms = rms_relative(c, d, best.run.values);
-      return best.run.status == fit::FitStatus::converged && rms < 0.5 * o.poor_fit_rms;
+      return best.run.status == fit::FitStatus::converged && rms < 0.5 * o.poor_fit_rms &&
+             !lost_block(c, d, best.run.values);
     };
     // A poor start given by the caller (or a neighbour) first yields to the data's own.
     bool done = false;

@@ -19,6 +19,7 @@ struct Arc {
   std::size_t index = 0;  // apex, in ascending-frequency order
   std::size_t hf_valley = 0;
   bool closed_hf = false;
+  bool from_slope = false;  // found in −dZ'/d ln ω, not as a maximum of −Z''
   double omega = 0, height = 0, diameter = 0, alpha = 0.85, prominence = 0;
 };
 
@@ -72,7 +73,8 @@ std::vector<Peak> find_peaks(const std::vector<double>& s, const std::vector<dou
       if (s[j] < s[pk.lf_valley]) pk.lf_valley = j;
     for (std::size_t j = k + 1; j < n && s[j] <= s[k]; ++j)
       if (s[j] < s[pk.hf_valley]) pk.hf_valley = j;
-    const double prominence = s[k] - std::max(s[pk.lf_valley], s[pk.hf_valley]);
+    // Valleys below zero (noise, or inductive points) count as zero.
+    const double prominence = s[k] - std::max({s[pk.lf_valley], s[pk.hf_valley], 0.0});
     const double level = local ? s[k] : s_max;
     if (!(prominence >= 0.05 * level)) continue;
     pk.prominence = prominence / level;
@@ -86,7 +88,8 @@ std::vector<Peak> find_peaks(const std::vector<double>& s, const std::vector<dou
   return out;
 }
 
-Features analyse(std::span<const double> f, std::span<const std::complex<double>> z) {
+Features analyse(std::span<const double> f, std::span<const std::complex<double>> z,
+                 std::size_t wanted_arcs) {
   const std::size_t n = f.size();
   std::vector<std::size_t> idx(n);
   std::iota(idx.begin(), idx.end(), 0);
@@ -169,7 +172,8 @@ Features analyse(std::span<const double> f, std::span<const std::complex<double>
     }
   }
   ft.omega_low = w[phase_min];
-  if (n >= 5) {
+  // Only when the maxima of −Z'' are fewer than the circuit's blocks: the derivative is noisier.
+  if (n >= 5 && ft.arcs.size() < wanted_arcs) {
     std::vector<double> g(n, 0.0);
     for (std::size_t k = 1; k + 1 < n; ++k)
       g[k] = -(zr[k + 1] - zr[k - 1]) / std::log(w[k + 1] / w[k - 1]);
@@ -187,6 +191,7 @@ Features analyse(std::span<const double> f, std::span<const std::complex<double>
       arc.height = arc.diameter / 2 * std::tan(arc.alpha * kQuarterPi);
       arc.prominence = pk.prominence;
       arc.hf_valley = pk.hf_valley;
+      arc.from_slope = true;
       ft.arcs.push_back(arc);
     }
   }
@@ -337,8 +342,6 @@ std::vector<double> initial_guess(const Circuit& c, std::span<const double> freq
         !std::isfinite(impedance_ohm[i].real()) || !std::isfinite(impedance_ohm[i].imag()))
       throw InvalidArgument("initial_guess: point " + std::to_string(i + 1) +
                             " has a non-finite or non-positive frequency or impedance");
-  const Features ft = analyse(frequency_hz, impedance_ohm);
-
   const Circuit::Node& root = c.nodes()[c.root()];
   std::vector<std::size_t> kids;
   if (root.kind == Circuit::NodeKind::series)
@@ -352,14 +355,17 @@ std::vector<double> initial_guess(const Circuit& c, std::span<const double> freq
     n_tail += r == Role::tail;
     n_blocks += r == Role::block;
   }
+  const Features ft = analyse(frequency_hz, impedance_ohm, n_blocks);
 
   // Arcs for the blocks, in order of frequency: the most prominent ones when there are more arcs
   // than blocks; blocks without an arc share the remaining resistance at frequencies spread below
   // the arcs found.
   std::vector<Arc> arcs = ft.arcs;
   if (arcs.size() > n_blocks) {
-    std::stable_sort(arcs.begin(), arcs.end(),
-                     [](const Arc& a, const Arc& b) { return a.prominence > b.prominence; });
+    std::stable_sort(arcs.begin(), arcs.end(), [](const Arc& a, const Arc& b) {
+      if (a.from_slope != b.from_slope) return !a.from_slope;
+      return a.prominence > b.prominence;
+    });
     arcs.resize(n_blocks);
     std::sort(arcs.begin(), arcs.end(),
               [](const Arc& a, const Arc& b) { return a.omega > b.omega; });

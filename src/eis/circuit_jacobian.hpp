@@ -38,6 +38,7 @@ class CircuitDerivatives {
   std::size_t n_, root_;
   std::vector<std::size_t> post_order_;  // children before parents
   std::vector<Cplx<double>> value_, sens_, dz_;
+  std::vector<Cplx<double>*> sens_of_;  // each node's sensitivity column
   std::unique_ptr<JetBuffers> jets_;
 };
 
