@@ -7,8 +7,8 @@
 //     with 1 % noise; started from the data (default options), from 1.5× the truth (α 0.8) as
 //     one Levenberg–Marquardt run, or from ten times off.
 //   - Tutorial*: impedance.py's exampleData.csv (Z'' < 0, 57 points), R0-p(R1,C1)-p(R2-Wo1,C2),
-//     unit weights, from the tutorial's initial guess as one run (what impedance.py does), and
-//     with default options (data-derived start and fallback).
+//     unit weights, from the tutorial's initial guess as one run (what impedance.py does), also
+//     to a looser tolerance, and with default options (data-derived start and fallback).
 #include <benchmark/benchmark.h>
 
 #include <cmath>
@@ -35,7 +35,7 @@ void run(benchmark::State& state, const Spectrum& s, const Circuit& c, const Cir
   CircuitFitResult r;
   for (auto _ : state) {
     r = fit_circuit(s, c, o);
-    benchmark::DoNotOptimize(r.report.chi2);
+    benchmark::DoNotOptimize(r);
   }
   state.counters["chi2"] = r.report.chi2;
   state.counters["iterations"] = static_cast<double>(r.report.iterations);
@@ -81,6 +81,17 @@ void BM_TutorialFromGuessOneRun(benchmark::State& state) {
        .multistart = false});
 }
 BENCHMARK(BM_TutorialFromGuessOneRun)->Unit(benchmark::kMicrosecond);
+
+// The same run stopped at a relative χ² change of 1e-6 (Ceres' default function tolerance):
+// still below impedance.py's χ² (1.94302e-5), in half the iterations.
+void BM_TutorialFromGuessOneRunTol1e6(benchmark::State& state) {
+  run(state, tutorial(), Circuit::parse("R0-p(R1,C1)-p(R2-Wo1,C2)"),
+      {.weighting = Weighting::unit,
+       .start = {.01, .01, 100, .01, .05, 100, 1},
+       .multistart = false,
+       .tolerance = 1e-6});
+}
+BENCHMARK(BM_TutorialFromGuessOneRunTol1e6)->Unit(benchmark::kMicrosecond);
 
 void BM_TutorialDefault(benchmark::State& state) {
   run(state, tutorial(), Circuit::parse("R0-p(R1,C1)-p(R2-Wo1,C2)"),

@@ -28,6 +28,7 @@ struct FitCliOptions {
   bool residuals = false;
   bool no_multistart = false;
   int max_iterations = 200;
+  double tolerance = 1e-10;
   SpectrumInputOptions input;
   GlobalOptions out;
 };
@@ -89,6 +90,7 @@ void run(const FitCliOptions& o) {
   if (!o.fmax.empty()) bo.fit.f_max_hz = parse_frequency_hz(o.fmax);
   bo.fit.multistart = !o.no_multistart;
   bo.fit.max_iterations = o.max_iterations;
+  bo.fit.tolerance = o.tolerance;
   bo.threads = o.threads;
   bo.series = o.series;
   const auto sigma_of =
@@ -135,6 +137,7 @@ void run(const FitCliOptions& o) {
                     {bo.fit.f_min_hz ? nlohmann::json(*bo.fit.f_min_hz) : nullptr,
                      bo.fit.f_max_hz ? nlohmann::json(*bo.fit.f_max_hz) : nullptr}},
                    {"errors", "cov = s^2 (J^T J)^-1, s^2 = chi2/(n - p)"},
+                   {"tolerance", o.tolerance},
                    {"multistart", bo.fit.multistart},
                    {"series", o.series}};
   doc["circuit"] = circuit.to_string();
@@ -282,6 +285,9 @@ void register_fit(CLI::App& app) {
   cmd->add_flag("--no-multistart", o->no_multistart,
                 "One Levenberg-Marquardt run only, no fallback starts");
   cmd->add_option("--max-iterations", o->max_iterations, "Per run")->capture_default_str();
+  cmd->add_option("--tolerance", o->tolerance,
+                  "A run stops when chi2 changes by less than this, relatively, per iteration")
+      ->capture_default_str();
   add_spectrum_input_options(cmd, o->input);
   add_output_options(cmd, o->out);
   cmd->footer(
