@@ -130,18 +130,18 @@ def bench(args):
     names = {"rq60 from 1.5x": "BM_Rq60FromGuessOneRun/noisy:0",
              "rq60 from tenfold": "BM_Rq60FromTenfold",
              "tutorial from its guess": "BM_TutorialFromGuessOneRun"}
-    print("%-26s %14s %12s %14s %12s" % ("case", "solyte_us", "solyte_chi2", "impedancepy_us",
+    print("%-26s %12s %14s %16s %14s" % ("case", "solyte_us", "solyte_chi2", "impedancepy_us",
                                         "impy_chi2"))
     cases = [r[0] for r in results] or list(names)
     for case in cases:
         s = rows.get(names[case]) if rows else None
         peer_row = next((r for r in results if r[0] == case), None)
-        print("%-26s %14s %12s %14s %12s" % (
+        print("%-26s %12s %14s %16s %14s" % (
             case,
             "%.1f" % s["cpu_time"] if s else "-",
-            "%.4g" % s["chi2"] if s else "-",
+            "%.6g" % s["chi2"] if s else "-",
             "%.1f" % peer_row[1] if peer_row else "-",
-            "%.4g" % peer_row[2] if peer_row else "-"))
+            "%.6g" % peer_row[2] if peer_row else "-"))
     if rows is None:
         print("solyte: skipped, " + why_solyte)
     else:
