@@ -7,6 +7,7 @@
 #include "commands.hpp"
 #include "fit_report_json.hpp"
 #include "output.hpp"
+#include "progress.hpp"
 #include "solyte/eis/circuit_fit.hpp"
 #include "solyte/error.hpp"
 #include "solyte/units.hpp"
@@ -100,6 +101,8 @@ void run(const FitCliOptions& o) {
   std::vector<PelletGeometry> geometry;
   if (!sigma_of.empty())
     for (const auto& s : spectra) geometry.push_back(require_geometry(s));
+  Progress progress("fitting", spectra.size(), o.out.quiet);
+  bo.progress = [&progress](std::size_t done) { progress.step(done); };
   const auto batch = eis::fit_circuit_batch(spectra, circuit, bo);
   const auto& params = circuit.parameters();
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
+#include <mutex>
 #include <numeric>
 #include <optional>
 #include <thread>
@@ -44,11 +45,17 @@ BatchFitResult fit_circuit_batch(std::span<const Spectrum> spectra, const Circui
 
   std::vector<std::optional<CircuitFitResult>> own(n);
   std::vector<std::exception_ptr> errors(n);
+  std::mutex report;
+  std::size_t done = 0;
   parallel_for(n, threads, [&](std::size_t i) {
     try {
       own[i] = fit_circuit(spectra[i], c, o.fit);
     } catch (...) {
       errors[i] = std::current_exception();
+    }
+    if (o.progress) {
+      const std::lock_guard<std::mutex> lock(report);
+      o.progress(++done);
     }
   });
   for (const auto& e : errors)

@@ -28,6 +28,7 @@
 #pragma once
 
 #include <complex>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -113,6 +114,9 @@ struct BatchFitOptions {
   /// Temperature series: spectra are ordered by temperature (input order when any has none) and
   /// each is also fitted from its neighbour's optimum, keeping the lower χ².
   bool series = false;
+  /// Called with the number of spectra fitted so far (one call at a time, from any thread);
+  /// for progress bars. May be empty.
+  std::function<void(std::size_t done)> progress;
 };
 struct BatchFitResult {
   std::vector<CircuitFitResult> fits;  ///< in input order
