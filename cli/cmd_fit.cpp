@@ -216,9 +216,10 @@ void run(const FitCliOptions& o) {
       const auto& p = r.report.parameters[k];
       t.add_row({p.name, p.value, p.fixed ? Cell{} : finite_cell(p.stderr),
                  p.fixed ? Cell{} : finite_cell(100 * p.rel_err), params[k].unit,
-                 std::string(p.fixed      ? "fixed"
-                             : p.at_bound ? "at bound"
-                                          : "")});
+                 std::string(p.fixed                    ? "fixed"
+                             : p.at_bound               ? "at bound"
+                             : !std::isfinite(p.stderr) ? "not determined"
+                                                        : "")});
     }
     Table q;
     q.title = "Fit quality";

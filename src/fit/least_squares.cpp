@@ -104,20 +104,65 @@ FitReport report_from_jacobian(const std::vector<Parameter>& parameters,
 
   // cov = s²(JᵀJ)⁻¹ from the Jacobian in natural units. Parameters spanning decades
   // (R ~ 1e9 Ω beside C ~ 1e-12 F) make JᵀJ span 40 decades, so its columns are equilibrated
-  // first: (JᵀJ)⁻¹ = D(DJᵀJD)⁻¹D with D = diag(1/‖J_k‖).
+  // first: (JᵀJ)⁻¹ = D(DJᵀJD)⁻¹D with D = diag(1/‖J_k‖). Parameters without a separate effect
+  // on the residuals (an element that ran to zero or infinity, or became a copy of another)
+  // get no error and the others keep theirs: they are the columns a QR with column pivoting
+  // of J·diag(scale) leaves beyond its rank (threshold 1e-8), the scale being a parameter's
+  // own size (its range when bounded), so that of two equivalent columns the one that moves
+  // the residuals least is left out.
   const Eigen::Map<const Eigen::MatrixXd> jac(jacobian.data(), static_cast<Eigen::Index>(n_res),
                                               static_cast<Eigen::Index>(m));
-  Eigen::VectorXd d = jac.colwise().norm().transpose();
-  const bool usable_columns = jac.allFinite() && (d.array() > 0).all();
-  if (usable_columns) d = d.cwiseInverse();
-  const Eigen::MatrixXd scaled = jac * d.asDiagonal();
-  const Eigen::MatrixXd jtj = scaled.transpose() * scaled;
-  Eigen::MatrixXd cov = Eigen::MatrixXd::Constant(jtj.rows(), jtj.cols(), kNaN);
+  const Eigen::VectorXd norms = jac.colwise().norm().transpose();
+  std::vector<std::size_t> used;
+  std::string idle;
+  if (m > 0 && jac.allFinite()) {
+    Eigen::VectorXd scale(static_cast<Eigen::Index>(m));
+    std::vector<std::string> names;
+    for (const auto& q : parameters) {
+      if (q.fixed) continue;
+      const auto k = static_cast<Eigen::Index>(names.size());
+      scale(k) = q.transform == Transform::logistic ? q.upper - q.lower
+                 : q.value != 0                     ? std::abs(q.value)
+                                                    : 1.0;
+      names.push_back(q.name);
+    }
+    Eigen::ColPivHouseholderQR<Eigen::MatrixXd> qr(jac * scale.asDiagonal());
+    qr.setThreshold(1e-8);
+    std::vector<bool> independent(m, false);
+    for (Eigen::Index j = 0; j < qr.rank(); ++j)
+      independent[static_cast<std::size_t>(qr.colsPermutation().indices()(j))] = true;
+    for (std::size_t k = 0; k < m; ++k) {
+      if (independent[k] && norms(static_cast<Eigen::Index>(k)) > 0)
+        used.push_back(k);
+      else
+        idle += (idle.empty() ? "" : ", ") + names[k];
+    }
+  }
+  Eigen::MatrixXd cov =
+      Eigen::MatrixXd::Constant(static_cast<Eigen::Index>(m), static_cast<Eigen::Index>(m), kNaN);
+  const auto mu = static_cast<Eigen::Index>(used.size());
+  Eigen::MatrixXd sub(static_cast<Eigen::Index>(n_res), mu);
+  Eigen::VectorXd d(mu);
+  for (Eigen::Index j = 0; j < mu; ++j) {
+    const auto col = static_cast<Eigen::Index>(used[static_cast<std::size_t>(j)]);
+    d(j) = 1 / norms(col);
+    sub.col(j) = jac.col(col) * d(j);
+  }
+  const Eigen::MatrixXd jtj = sub.transpose() * sub;
   Eigen::FullPivLU<Eigen::MatrixXd> lu(jtj);
-  if (usable_columns && lu.isInvertible() && n > p && std::isfinite(rep.reduced_chi2))
-    cov = d.asDiagonal() * lu.inverse() * d.asDiagonal() * rep.reduced_chi2;
-  else if (rep.usable())
+  const bool invertible =
+      mu > 0 && sub.allFinite() && lu.isInvertible() && n > p && std::isfinite(rep.reduced_chi2);
+  if (invertible) {
+    const Eigen::MatrixXd c = d.asDiagonal() * lu.inverse() * d.asDiagonal() * rep.reduced_chi2;
+    for (Eigen::Index a = 0; a < mu; ++a)
+      for (Eigen::Index b = 0; b < mu; ++b)
+        cov(static_cast<Eigen::Index>(used[static_cast<std::size_t>(a)]),
+            static_cast<Eigen::Index>(used[static_cast<std::size_t>(b)])) = c(a, b);
+  }
+  if (rep.usable() && !invertible)
     rep.message += " (covariance undefined: the Jacobian is singular or n = p)";
+  else if (rep.usable() && !idle.empty())
+    rep.message += " (no error for " + idle + ": no separate effect on the residuals)";
 
   rep.covariance.assign(m, std::vector<double>(m));
   rep.correlation.assign(m, std::vector<double>(m));

@@ -146,6 +146,22 @@ TEST(EisCircuitFit, OptimumOnTheBoundIsHeldThere) {
   EXPECT_TRUE(std::isfinite(a.stderr));
 }
 
+TEST(EisCircuitFit, AnElementTheDataDoNotNeedGetsNoError) {
+  // A series CPE fitted to a spectrum without a tail runs to Q → ∞ (a short): it has no effect
+  // on the residuals, gets no standard error, and the other parameters keep theirs.
+  const auto c = Circuit::parse("R0-p(R1,CPE1)-CPE2");
+  const auto r = fit_circuit(rq_spectrum(0.002), c);
+  ASSERT_TRUE(r.report.usable()) << r.report.message;
+  EXPECT_FALSE(std::isfinite(r.report.at("CPE2_Q").stderr));
+  EXPECT_GT(r.report.at("CPE2_Q").value, 1e3);
+  for (const char* name : {"R0", "R1", "CPE1_Q", "CPE1_alpha"}) {
+    EXPECT_TRUE(std::isfinite(r.report.at(name).stderr)) << name;
+    EXPECT_LT(r.report.at(name).rel_err, 0.1) << name;
+  }
+  EXPECT_NE(r.report.message.find("no separate effect on the residuals"), std::string::npos)
+      << r.report.message;
+}
+
 TEST(EisCircuitFit, FixedParametersAndBounds) {
   const auto c = Circuit::parse("R0-p(R1,CPE1)");
   const auto s = rq_spectrum(0.005);
