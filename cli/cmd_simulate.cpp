@@ -6,12 +6,11 @@
 #include <filesystem>
 #include <sstream>
 
+#include "circuit_options.hpp"
 #include "commands.hpp"
 #include "output.hpp"
 #include "solyte/constants.hpp"
 #include "solyte/error.hpp"
-#include "circuit_options.hpp"
-#include "solyte/eis/circuit.hpp"
 #include "solyte/sim/circuit_elements.hpp"
 #include "solyte/sim/pellet_impedance.hpp"
 #include "solyte/units.hpp"
@@ -69,16 +68,6 @@ std::vector<double> parse_temperatures(const std::string& spec) {
   for (std::string p; std::getline(ss, p, ',');) out.push_back(parse_temperature_k(p));
   if (out.empty()) throw InvalidArgument("--temperatures is empty");
   return out;
-}
-
-// A spectrum as the three-column CSV the delimited reader takes, after `header` comment lines.
-std::string spectrum_csv(const Spectrum& s, const std::string& header) {
-  std::string text = header;
-  text += "freq_Hz,Zre_ohm,Zim_ohm\n";
-  for (std::size_t k = 0; k < s.size(); ++k)
-    text += fmt_g(s.frequency_hz[k], 12) + "," + fmt_g(s.impedance_ohm[k].real(), 12) + "," +
-            fmt_g(s.impedance_ohm[k].imag(), 12) + "\n";
-  return text;
 }
 
 std::string temperature_tag(double t_k) {
@@ -153,7 +142,11 @@ void run_series(const SeriesOptions& o) {
     text += "# temperature_K: " + fmt_g(temps[i]) + "\n";
     text += "# sigma_bulk_S_per_cm: " + fmt_g(sigma * 0.01) + "\n";
     text += "# " + params.str() + "\n";
-    write_output((fs::path(o.out_dir) / name).string(), spectrum_csv(s, text));
+    text += "freq_Hz,Zre_ohm,Zim_ohm\n";
+    for (std::size_t k = 0; k < s.size(); ++k)
+      text += fmt_g(s.frequency_hz[k], 12) + "," + fmt_g(s.impedance_ohm[k].real(), 12) + "," +
+              fmt_g(s.impedance_ohm[k].imag(), 12) + "\n";
+    write_output((fs::path(o.out_dir) / name).string(), text);
     truth.add_row({name, temps[i], sigma * 0.01});
   }
   write_output((fs::path(o.out_dir) / "parameters" / (o.prefix + "_truth.csv")).string(),
@@ -189,7 +182,11 @@ void run_circuit(const CircuitOptions& o) {
   for (std::size_t i = 0; i < p.size(); ++i)
     header += " " + c.parameters()[i].name + "=" + fmt_g(p[i], 12);
   header += "\n# noise: relative=" + fmt_g(o.noise) + " seed=" + std::to_string(o.seed) + "\n";
-  write_output(o.output, spectrum_csv(s, header));
+  header += "freq_Hz,Zre_ohm,Zim_ohm\n";
+  for (std::size_t k = 0; k < s.size(); ++k)
+    header += fmt_g(s.frequency_hz[k], 12) + "," + fmt_g(s.impedance_ohm[k].real(), 12) + "," +
+              fmt_g(s.impedance_ohm[k].imag(), 12) + "\n";
+  write_output(o.output, header);
 }
 
 }  // namespace
