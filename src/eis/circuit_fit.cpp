@@ -213,15 +213,24 @@ Run run_p(const Circuit& c, const Data& d, const Setup& s, int max_iterations, d
 
 Run run(const Circuit& c, const Data& d, const Setup& s, int max_iterations, double tolerance) {
   switch (s.free.size()) {
-    case 1: return run_p<1>(c, d, s, max_iterations, tolerance);
-    case 2: return run_p<2>(c, d, s, max_iterations, tolerance);
-    case 3: return run_p<3>(c, d, s, max_iterations, tolerance);
-    case 4: return run_p<4>(c, d, s, max_iterations, tolerance);
-    case 5: return run_p<5>(c, d, s, max_iterations, tolerance);
-    case 6: return run_p<6>(c, d, s, max_iterations, tolerance);
-    case 7: return run_p<7>(c, d, s, max_iterations, tolerance);
-    case 8: return run_p<8>(c, d, s, max_iterations, tolerance);
-    default: return run_p<Eigen::Dynamic>(c, d, s, max_iterations, tolerance);
+    case 1:
+      return run_p<1>(c, d, s, max_iterations, tolerance);
+    case 2:
+      return run_p<2>(c, d, s, max_iterations, tolerance);
+    case 3:
+      return run_p<3>(c, d, s, max_iterations, tolerance);
+    case 4:
+      return run_p<4>(c, d, s, max_iterations, tolerance);
+    case 5:
+      return run_p<5>(c, d, s, max_iterations, tolerance);
+    case 6:
+      return run_p<6>(c, d, s, max_iterations, tolerance);
+    case 7:
+      return run_p<7>(c, d, s, max_iterations, tolerance);
+    case 8:
+      return run_p<8>(c, d, s, max_iterations, tolerance);
+    default:
+      return run_p<Eigen::Dynamic>(c, d, s, max_iterations, tolerance);
   }
 }
 
@@ -269,8 +278,10 @@ bool lost_block(const Circuit& c, const Data& d, const std::vector<double>& v) {
         case ElementType::K:
         case ElementType::G:
         case ElementType::Gs:
-        case ElementType::Ws: break;
-        default: continue;
+        case ElementType::Ws:
+          break;
+        default:
+          continue;
       }
     }
     c.evaluate_node(child, v.data(), d.grid, z.data(), scratch.data());
@@ -303,8 +314,11 @@ Data window(const Spectrum& s, const CircuitFitOptions& o) {
     const double mod = std::abs(z);
     double sr = 1, si = 1;
     switch (o.weighting) {
-      case Weighting::unit: break;
-      case Weighting::modulus: sr = si = mod; break;
+      case Weighting::unit:
+        break;
+      case Weighting::modulus:
+        sr = si = mod;
+        break;
       case Weighting::proportional:
         sr = std::max(std::abs(z.real()), 1e-3 * mod);
         si = std::max(std::abs(z.imag()), 1e-3 * mod);
@@ -503,10 +517,14 @@ void order_blocks(const Circuit& c, const Data& d, const CircuitFitOptions& o, A
 
 std::string_view to_string(Weighting w) {
   switch (w) {
-    case Weighting::unit: return "unit";
-    case Weighting::modulus: return "modulus";
-    case Weighting::proportional: return "proportional";
-    case Weighting::sigma: return "sigma";
+    case Weighting::unit:
+      return "unit";
+    case Weighting::modulus:
+      return "modulus";
+    case Weighting::proportional:
+      return "proportional";
+    case Weighting::sigma:
+      return "sigma";
   }
   return "unit";
 }

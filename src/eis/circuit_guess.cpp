@@ -238,29 +238,41 @@ enum class Role { resistive, inductive, tail, block };
 Role role_of(const Circuit::Node& node) {
   if (node.kind != Circuit::NodeKind::element) return Role::block;
   switch (node.type) {
-    case ElementType::R: return Role::resistive;
+    case ElementType::R:
+      return Role::resistive;
     case ElementType::L:
-    case ElementType::La: return Role::inductive;
+    case ElementType::La:
+      return Role::inductive;
     case ElementType::C:
     case ElementType::CPE:
     case ElementType::W:
     case ElementType::Wo:
-    case ElementType::TLM: return Role::tail;
-    default: return Role::block;
+    case ElementType::TLM:
+      return Role::tail;
+    default:
+      return Role::block;
   }
 }
 
 void init_element(ElementType type, const Target& t, double* p) {
   const double r = t.r, w = t.omega, a = std::clamp(t.alpha, 0.3, 0.98);
   switch (type) {
-    case ElementType::R: p[0] = r; return;
-    case ElementType::C: p[0] = 1 / (w * r); return;
-    case ElementType::L: p[0] = r / w; return;
+    case ElementType::R:
+      p[0] = r;
+      return;
+    case ElementType::C:
+      p[0] = 1 / (w * r);
+      return;
+    case ElementType::L:
+      p[0] = r / w;
+      return;
     case ElementType::CPE:
       p[0] = 1 / (r * std::pow(w, a));
       p[1] = a;
       return;
-    case ElementType::W: p[0] = r * std::sqrt(w); return;
+    case ElementType::W:
+      p[0] = r * std::sqrt(w);
+      return;
     case ElementType::Wo:
     case ElementType::Ws:
     case ElementType::G:
@@ -319,8 +331,12 @@ void init_node(const Circuit& c, std::size_t index, const Target& t, std::vector
     Target u = t;
     switch (role_of(c.nodes()[ch])) {
       case Role::resistive:
-      case Role::block: u.r = t.r / static_cast<double>(std::max<std::size_t>(sharing, 1)); break;
-      case Role::tail: u.omega = t.omega / 10; break;
+      case Role::block:
+        u.r = t.r / static_cast<double>(std::max<std::size_t>(sharing, 1));
+        break;
+      case Role::tail:
+        u.omega = t.omega / 10;
+        break;
       case Role::inductive:
         u.r = 1e-3 * t.r;
         u.omega = 10 * t.omega;
@@ -406,10 +422,18 @@ std::vector<double> initial_guess(const Circuit& c, std::span<const double> freq
   for (std::size_t k : kids) {
     Target t;
     switch (role_of(c.nodes()[k])) {
-      case Role::resistive: t = {r_series, ft.omega_max, 1}; break;
-      case Role::inductive: t = {l_scale, ft.omega_max, 0.9}; break;
-      case Role::tail: t = {x_tail, ft.omega_min, ft.tail_x > 0 ? ft.tail_alpha : 0.9}; break;
-      case Role::block: t = blocks[next_block++]; break;
+      case Role::resistive:
+        t = {r_series, ft.omega_max, 1};
+        break;
+      case Role::inductive:
+        t = {l_scale, ft.omega_max, 0.9};
+        break;
+      case Role::tail:
+        t = {x_tail, ft.omega_min, ft.tail_x > 0 ? ft.tail_alpha : 0.9};
+        break;
+      case Role::block:
+        t = blocks[next_block++];
+        break;
     }
     if (!(t.r > 0) || !std::isfinite(t.r)) t.r = ft.scale;
     if (!(t.omega > 0) || !std::isfinite(t.omega)) t.omega = std::sqrt(ft.omega_min * ft.omega_max);

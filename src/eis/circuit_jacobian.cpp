@@ -33,10 +33,18 @@ CircuitDerivatives::CircuitDerivatives(const Circuit& c, const FrequencyGrid& g)
   for (const auto& node : nodes) {
     if (node.kind != Circuit::NodeKind::element) continue;
     switch (element_info(node.type).parameters.size()) {
-      case 1: jets_->j1.resize(n_); break;
-      case 2: jets_->j2.resize(n_); break;
-      case 3: jets_->j3.resize(n_); break;
-      default: jets_->j4.resize(n_); break;
+      case 1:
+        jets_->j1.resize(n_);
+        break;
+      case 2:
+        jets_->j2.resize(n_);
+        break;
+      case 3:
+        jets_->j3.resize(n_);
+        break;
+      default:
+        jets_->j4.resize(n_);
+        break;
     }
   }
 }
@@ -77,7 +85,8 @@ void CircuitDerivatives::element(const Circuit::Node& node, const double* p, boo
         }
         return;
       }
-      default: break;
+      default:
+        break;
     }
   }
   using J = ceres::Jet<double, K>;
@@ -98,10 +107,18 @@ void CircuitDerivatives::evaluate(const double* p, bool derivatives) {
     const Circuit::Node& node = nodes[index];
     if (node.kind == Circuit::NodeKind::element) {
       switch (element_info(node.type).parameters.size()) {
-        case 1: element<1>(node, p, derivatives, jets_->j1); break;
-        case 2: element<2>(node, p, derivatives, jets_->j2); break;
-        case 3: element<3>(node, p, derivatives, jets_->j3); break;
-        default: element<4>(node, p, derivatives, jets_->j4); break;
+        case 1:
+          element<1>(node, p, derivatives, jets_->j1);
+          break;
+        case 2:
+          element<2>(node, p, derivatives, jets_->j2);
+          break;
+        case 3:
+          element<3>(node, p, derivatives, jets_->j3);
+          break;
+        default:
+          element<4>(node, p, derivatives, jets_->j4);
+          break;
       }
       continue;
     }

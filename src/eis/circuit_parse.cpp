@@ -89,9 +89,12 @@ class CircuitParser {
 
   std::string after_term(Context ctx) const {
     switch (ctx) {
-      case Context::top: return "expected '-' or the end of the circuit";
-      case Context::parallel: return "expected '-', ',' or ')'";
-      case Context::group: return "expected '-' or ')'";
+      case Context::top:
+        return "expected '-' or the end of the circuit";
+      case Context::parallel:
+        return "expected '-', ',' or ')'";
+      case Context::group:
+        return "expected '-' or ')'";
     }
     return "";
   }

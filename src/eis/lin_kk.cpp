@@ -131,9 +131,12 @@ double mu_of(const Eigen::VectorXd& x, int m) {
 
 std::string_view to_string(KKFit f) {
   switch (f) {
-    case KKFit::complex: return "complex";
-    case KKFit::real: return "real";
-    case KKFit::imag: return "imag";
+    case KKFit::complex:
+      return "complex";
+    case KKFit::real:
+      return "real";
+    case KKFit::imag:
+      return "imag";
   }
   return "complex";
 }

@@ -223,8 +223,8 @@ TEST(EisCircuitReference, EveryRelaxisFitIsMatchedOrBettered) {
       EXPECT_LE(std::abs(r.report.parameters[i].value - relaxis[i]), error[i])
           << what << " " << c.parameters()[i].name << " (RelaxIS " << rows[i].at("name") << ")";
       // The same error estimate at a nearby optimum.
-      worst_error_ratio = std::max(worst_error_ratio,
-                                   std::abs(std::log(r.report.parameters[i].stderr / error[i])));
+      worst_error_ratio =
+          std::max(worst_error_ratio, std::abs(std::log(r.report.parameters[i].stderr / error[i])));
     }
   }
   // Some of RelaxIS' fits stopped short of their optimum (χ² lower by more than 1e-6).
@@ -246,7 +246,7 @@ TEST(EisCircuitReference, EisFitpythonSeriesIsReproduced) {
   std::vector<Spectrum> spectra;
   io::ReadOptions read{.temperature_from_name = true,
                        .geometry = PelletGeometry::from_diameter(8e-3, 2.1e-3)};
-  for (auto it = reference.rbegin(); it != reference.rend(); ++it)   // given out of order
+  for (auto it = reference.rbegin(); it != reference.rend(); ++it)  // given out of order
     spectra.push_back(io::read_spectra(std::string(SOLYTE_EXAMPLES_DIR) + "/s04147/s04147-" +
                                            std::to_string(it->first) + "deg.txt",
                                        read)
@@ -258,13 +258,14 @@ TEST(EisCircuitReference, EisFitpythonSeriesIsReproduced) {
     const auto& r = batch.fits[k];
     ASSERT_TRUE(r.report.usable()) << spectra[k].label() << ": " << r.report.message;
     const double k_cell = spectra[k].meta.geometry->cell_constant_per_m();
-    const double sigma_s_per_cm = 0.01 * k_cell / (r.report.at("R1").value + r.report.at("R2").value);
+    const double sigma_s_per_cm =
+        0.01 * k_cell / (r.report.at("R1").value + r.report.at("R2").value);
     const double expected = reference[reference.size() - 1 - k].second;
     EXPECT_NEAR(sigma_s_per_cm / expected, 1.0, 1e-3) << spectra[k].label();
     // Numbered from high to low frequency: R1 is the bulk arc in every spectrum.
     EXPECT_LT(r.report.at("R1").value, r.report.at("R2").value) << spectra[k].label();
-    points.push_back({.temperature_k = *spectra[k].meta.temperature_k,
-                      .sigma_s_per_m = 100 * sigma_s_per_cm});
+    points.push_back(
+        {.temperature_k = *spectra[k].meta.temperature_k, .sigma_s_per_m = 100 * sigma_s_per_cm});
   }
   const auto arr = transport::fit_arrhenius(points, {.max_segments = 1});
   ASSERT_EQ(arr.regimes.size(), 1u);

@@ -23,9 +23,12 @@ T to_natural(const Parameter& p, const T& u) {
   using std::exp;
   using std::log;
   switch (p.transform) {
-    case Transform::none: return u;
-    case Transform::log: return exp(u);
-    case Transform::logistic: return p.lower + (p.upper - p.lower) / (1.0 + exp(-u));
+    case Transform::none:
+      return u;
+    case Transform::log:
+      return exp(u);
+    case Transform::logistic:
+      return p.lower + (p.upper - p.lower) / (1.0 + exp(-u));
     case Transform::log_logistic: {
       const double a = std::log(p.lower), b = std::log(p.upper);
       return exp(a + (b - a) / (1.0 + exp(-u)));
@@ -36,8 +39,10 @@ T to_natural(const Parameter& p, const T& u) {
 
 inline double to_internal(const Parameter& p, double v) {
   switch (p.transform) {
-    case Transform::none: return v;
-    case Transform::log: return std::log(v);
+    case Transform::none:
+      return v;
+    case Transform::log:
+      return std::log(v);
     case Transform::logistic: {
       const double t = (v - p.lower) / (p.upper - p.lower);
       return std::log(t / (1.0 - t));
