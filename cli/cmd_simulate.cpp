@@ -1,17 +1,19 @@
-// solyte simulate — synthetic measurements from the forward models of sim/, written as files
-// the readers accept. Every file says in its header that it is synthetic and from which
-// parameters.
+// solyte simulate — synthetic measurements from the forward models of sim/ (an equivalent
+// circuit, or a pellet over a temperature series), written as files the readers accept. Every
+// file says in its header that it is synthetic and from which parameters.
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <sstream>
 
+#include "circuit_options.hpp"
 #include "commands.hpp"
 #include "output.hpp"
 #include "solyte/constants.hpp"
 #include "solyte/error.hpp"
 #include "solyte/io/write_csv.hpp"
 #include "solyte/study/virtual_lab.hpp"
+#include "solyte/sim/circuit_elements.hpp"
 #include "solyte/sim/pellet_impedance.hpp"
 #include "solyte/units.hpp"
 #include "solyte/version.hpp"
@@ -153,11 +155,64 @@ void run_series(const SeriesOptions& o) {
                  o.out_dir.c_str());
 }
 
+struct CircuitOptions {
+  std::string circuit;
+  std::vector<std::string> params;
+  std::string fmin = "10mHz", fmax = "1MHz";
+  int per_decade = 10;
+  double noise = 0;
+  std::uint64_t seed = 1;
+  std::string output;
+};
+
+// One spectrum of an equivalent circuit (the circuit language of `solyte fit`).
+void run_circuit(const CircuitOptions& o) {
+  if (o.circuit.empty())
+    throw InvalidArgument("simulate: give --circuit (with --params) or a subcommand (series)");
+  const auto c = eis::Circuit::parse(o.circuit);
+  const auto p = parameter_vector(c, o.params);
+  const auto freqs = sim::log_frequencies(parse_frequency_hz(o.fmin), parse_frequency_hz(o.fmax),
+                                          o.per_decade);
+  const auto s = sim::simulate_circuit(c, p, freqs, {.relative = o.noise, .seed = o.seed});
+  std::string params = "parameters:";
+  for (std::size_t i = 0; i < p.size(); ++i)
+    params += " " + c.parameters()[i].name + "=" + fmt_g(p[i], 12);
+  const std::string text = io::spectrum_csv(
+      s, {"SYNTHETIC impedance spectrum (not a measurement), written by solyte " +
+              std::string(solyte::version()) + " simulate --circuit",
+          "circuit: " + c.to_string(), params,
+          "noise: relative=" + fmt_g(o.noise) + " seed=" + std::to_string(o.seed)});
+  write_output(o.output, text);
+}
+
 }  // namespace
 
 void register_simulate(CLI::App& app) {
-  auto* cmd = app.add_subcommand("simulate", "Write synthetic measurements from the forward models");
-  cmd->require_subcommand(1);
+  auto* cmd = app.add_subcommand(
+      "simulate", "Write synthetic measurements from the forward models: one spectrum of a "
+                  "circuit (--circuit), or a pellet's temperature series (series)");
+  cmd->require_subcommand(0, 1);
+  auto c = std::make_shared<CircuitOptions>();
+  cmd->add_option("--circuit,-c", c->circuit, "Circuit, e.g. 'R0-p(R1,CPE1)' (as for solyte fit)");
+  cmd->add_option("--params,-p", c->params,
+                  "Its parameters, NAME=VALUE in SI units or all values in circuit order")
+      ->delimiter(',');
+  cmd->add_option("--fmin", c->fmin, "Lowest frequency")->capture_default_str();
+  cmd->add_option("--fmax", c->fmax, "Highest frequency")->capture_default_str();
+  cmd->add_option("--per-decade", c->per_decade, "Points per decade")->capture_default_str();
+  cmd->add_option("--noise", c->noise, "Gaussian noise relative to |Z|")->capture_default_str();
+  cmd->add_option("--seed", c->seed, "Noise seed")->capture_default_str();
+  cmd->add_option("--output,-o", c->output, "Spectrum file to write (CSV; standard output if none)");
+  cmd->footer(
+      "Examples:\n"
+      "  solyte simulate --circuit 'R0-p(R1,CPE1)' --params R0=20,R1=1e4,CPE1_Q=3e-9,"
+      "CPE1_alpha=0.85 -o spectrum.csv\n"
+      "  solyte simulate -c 'R-(R)(P)-P' -p 20,40,2e-9,1,1e-6,0.8 --fmin 1kHz --fmax 10MHz "
+      "--noise 0.01\n"
+      "  solyte simulate series -o ncb/");
+  cmd->callback([cmd, c] {
+    if (cmd->get_subcommands().empty()) run_circuit(*c);
+  });
   auto o = std::make_shared<SeriesOptions>();
   auto* series = cmd->add_subcommand(
       "series", "Impedance spectra of a pellet over a temperature series (sigma(T) from "

@@ -37,5 +37,7 @@ void register_ccd_protocol(CLI::App& app);
 void register_dsc(CLI::App& app);
 /// Adds `simulate cv|cycling|dsc|spectrum` to the simulate command.
 void register_simulate_curves(CLI::App& simulate);
+void register_fit(CLI::App& app);
+void register_kk(CLI::App& app);
 
 }  // namespace solyte::cli

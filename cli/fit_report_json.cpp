@@ -15,8 +15,10 @@ nlohmann::json fit_report_json(const fit::FitReport& r) {
     j["parameters"].push_back({{"name", p.name},
                                {"value", p.value},
                                {"stderr", number_or_null(p.stderr)},
+                               {"rel_err", number_or_null(p.rel_err)},
                                {"unit", p.unit},
-                               {"fixed", p.fixed}});
+                               {"fixed", p.fixed},
+                               {"at_bound", p.at_bound}});
   auto matrix = [](const std::vector<std::vector<double>>& m) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& row : m) {

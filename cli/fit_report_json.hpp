@@ -1,5 +1,6 @@
 // A fit report as JSON, the same in every command that fits: parameters (name, value,
-// stderr, unit), covariance, correlation, χ², AIC/BIC, status and message.
+// stderr, relative error, unit, fixed, at bound), covariance, correlation, χ², AIC/BIC, status
+// and message.
 #pragma once
 
 #include <nlohmann/json.hpp>

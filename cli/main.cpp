@@ -31,11 +31,11 @@ int main(int argc, char** argv) {
   using namespace solyte;
   CLI::App app{"solyte — analysis of solid-electrolyte measurements: impedance spectra to "
                "conductivity, Arrhenius regimes and transitions; electric-modulus (KWW) and DRT "
-               "relaxation analysis; anion packing, site entropy and effective-medium "
-               "conductivity; powder-diffraction lines, patterns, size and strain; band areas "
-               "of IR/Raman/NMR spectra; the stability window from CV; critical current "
-               "densities; DSC transitions; whole studies from a manifest; instrument files of "
-               "every technique read and converted."};
+               "relaxation analysis; equivalent-circuit fits and Kramers-Kronig tests; anion "
+               "packing, site entropy and effective-medium conductivity; powder-diffraction "
+               "lines, patterns, size and strain; band areas of IR/Raman/NMR spectra; the "
+               "stability window from CV; critical current densities; DSC transitions; whole "
+               "studies from a manifest; instrument files of every technique read and converted."};
   app.set_version_flag("--version", std::string("solyte ") + solyte::version());
   app.require_subcommand(1);
   app.footer(
@@ -50,6 +50,8 @@ int main(int argc, char** argv) {
       "  solyte modulus pellet_-90C.csv -d 10mm -L 0.5mm --fit kww\n"
       "  solyte kww --beta 0.6 --x 0.1,1,10\n"
       "  solyte drt cell.mpt\n"
+      "  solyte fit cell.mpt --circuit 'R0-p(R1,CPE1)-CPE2'\n"
+      "  solyte kk cell.mpt\n"
       "  solyte packing --lattice fcc,bcc --a 10.066,7.882 --z 4,2 --formula NaCB11H12\n"
       "  solyte entropy config --sites 24h:0.008,24g:0.075\n"
       "  solyte ema --phase 0.92:4mS/cm --phase 0.08:4e-4mS/cm\n"
@@ -83,6 +85,8 @@ int main(int argc, char** argv) {
   cli::register_ccd_protocol(app);
   cli::register_dsc(app);
   cli::register_simulate_curves(*app.get_subcommand("simulate"));
+  cli::register_fit(app);
+  cli::register_kk(app);
 
   // A mistyped command would otherwise get CLI11's "A subcommand is required".
   if (argc > 1 && argv[1][0] != '-') {

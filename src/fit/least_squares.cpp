@@ -7,44 +7,13 @@
 #include <limits>
 
 #include "solyte/error.hpp"
+#include "solyte/fit/transform.hpp"
 
 namespace solyte::fit {
 
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-// Natural value from the optimiser's unbounded variable, and back.
-double to_natural(const Parameter& p, double u) {
-  switch (p.transform) {
-    case Transform::none: return u;
-    case Transform::log: return std::exp(u);
-    case Transform::logistic: return p.lower + (p.upper - p.lower) / (1.0 + std::exp(-u));
-  }
-  return u;
-}
-double to_internal(const Parameter& p, double v) {
-  switch (p.transform) {
-    case Transform::none: return v;
-    case Transform::log: return std::log(v);
-    case Transform::logistic: {
-      const double t = (v - p.lower) / (p.upper - p.lower);
-      return std::log(t / (1.0 - t));
-    }
-  }
-  return v;
-}
-
-void check(const Parameter& p) {
-  if (!std::isfinite(p.value))
-    throw InvalidArgument("fit parameter '" + p.name + "' has a non-finite starting value");
-  if (p.fixed) return;
-  if (p.transform == Transform::log && !(p.value > 0))
-    throw InvalidArgument("fit parameter '" + p.name + "' must start positive (log scale)");
-  if (p.transform == Transform::logistic && !(p.lower < p.value && p.value < p.upper))
-    throw InvalidArgument("fit parameter '" + p.name + "' must start strictly inside (" +
-                          std::to_string(p.lower) + ", " + std::to_string(p.upper) + ")");
-}
 
 struct Problem {
   const ResidualFunction& f;
@@ -74,6 +43,19 @@ struct CostFunctor {
 
 }  // namespace
 
+void validate(const Parameter& p) {
+  if (!std::isfinite(p.value))
+    throw InvalidArgument("fit parameter '" + p.name + "' has a non-finite starting value");
+  if (p.fixed) return;
+  if (p.transform == Transform::log && !(p.value > 0))
+    throw InvalidArgument("fit parameter '" + p.name + "' must start positive (log scale)");
+  if (p.transform == Transform::log_logistic && !(p.lower > 0))
+    throw InvalidArgument("fit parameter '" + p.name + "' needs a positive lower bound");
+  if (is_bounded(p.transform) && !(p.lower < p.value && p.value < p.upper))
+    throw InvalidArgument("fit parameter '" + p.name + "' must start strictly inside (" +
+                          std::to_string(p.lower) + ", " + std::to_string(p.upper) + ")");
+}
+
 std::string_view to_string(FitStatus s) {
   switch (s) {
     case FitStatus::converged: return "converged";
@@ -89,11 +71,132 @@ const ParameterResult& FitReport::at(std::string_view name) const {
   throw InvalidArgument("no fit parameter named '" + std::string(name) + "'");
 }
 
+FitReport report_from_jacobian(const std::vector<Parameter>& parameters,
+                               std::span<const double> residuals, std::span<const double> jacobian,
+                               FitStatus status, std::string message, std::size_t iterations,
+                               const std::vector<bool>& at_bound) {
+  std::size_t m = 0;
+  for (const auto& p : parameters) m += p.fixed ? 0 : 1;
+  const std::size_t n_res = residuals.size();
+  if (jacobian.size() != n_res * m)
+    throw InvalidArgument(
+        "report_from_jacobian: the Jacobian must hold n_residuals × n_free values");
+  if (!at_bound.empty() && at_bound.size() != parameters.size())
+    throw InvalidArgument("report_from_jacobian: one at_bound flag per parameter");
+
+  FitReport rep;
+  rep.n_residuals = n_res;
+  rep.n_free = m;
+  rep.iterations = iterations;
+  rep.status = status;
+  rep.message = std::move(message);
+  rep.residuals.assign(residuals.begin(), residuals.end());
+  for (double r : rep.residuals) rep.chi2 += r * r;
+  if (!std::isfinite(rep.chi2)) {
+    rep.status = FitStatus::failed;
+    rep.message = "the residuals are not finite at the optimum";
+  }
+  const double n = static_cast<double>(n_res), p = static_cast<double>(m);
+  rep.reduced_chi2 = n > p ? rep.chi2 / (n - p) : kNaN;
+  const double chi2_floor = std::max(rep.chi2, std::numeric_limits<double>::min());
+  rep.aic = n * std::log(chi2_floor / n) + 2 * p;
+  rep.bic = n * std::log(chi2_floor / n) + p * std::log(n);
+
+  // cov = s²(JᵀJ)⁻¹ from the Jacobian in natural units. Parameters spanning decades
+  // (R ~ 1e9 Ω beside C ~ 1e-12 F) make JᵀJ span 40 decades, so its columns are equilibrated
+  // first: (JᵀJ)⁻¹ = D(DJᵀJD)⁻¹D with D = diag(1/‖J_k‖). Parameters without a separate effect
+  // on the residuals (an element that ran to zero or infinity, or became a copy of another)
+  // get no error and the others keep theirs: they are the columns a QR with column pivoting
+  // of J·diag(scale) leaves beyond its rank (threshold 1e-8), the scale being a parameter's
+  // own size (its range when bounded), so that of two equivalent columns the one that moves
+  // the residuals least is left out.
+  const Eigen::Map<const Eigen::MatrixXd> jac(jacobian.data(), static_cast<Eigen::Index>(n_res),
+                                              static_cast<Eigen::Index>(m));
+  const Eigen::VectorXd norms = jac.colwise().norm().transpose();
+  std::vector<std::size_t> used;
+  std::string idle;
+  if (m > 0 && jac.allFinite()) {
+    Eigen::VectorXd scale(static_cast<Eigen::Index>(m));
+    std::vector<std::string> names;
+    for (const auto& q : parameters) {
+      if (q.fixed) continue;
+      const auto k = static_cast<Eigen::Index>(names.size());
+      scale(k) = q.transform == Transform::logistic ? q.upper - q.lower
+                 : q.value != 0                     ? std::abs(q.value)
+                                                    : 1.0;
+      names.push_back(q.name);
+    }
+    Eigen::ColPivHouseholderQR<Eigen::MatrixXd> qr(jac * scale.asDiagonal());
+    qr.setThreshold(1e-8);
+    std::vector<bool> independent(m, false);
+    for (Eigen::Index j = 0; j < qr.rank(); ++j)
+      independent[static_cast<std::size_t>(qr.colsPermutation().indices()(j))] = true;
+    for (std::size_t k = 0; k < m; ++k) {
+      if (independent[k] && norms(static_cast<Eigen::Index>(k)) > 0)
+        used.push_back(k);
+      else
+        idle += (idle.empty() ? "" : ", ") + names[k];
+    }
+  }
+  Eigen::MatrixXd cov =
+      Eigen::MatrixXd::Constant(static_cast<Eigen::Index>(m), static_cast<Eigen::Index>(m), kNaN);
+  const auto mu = static_cast<Eigen::Index>(used.size());
+  Eigen::MatrixXd sub(static_cast<Eigen::Index>(n_res), mu);
+  Eigen::VectorXd d(mu);
+  for (Eigen::Index j = 0; j < mu; ++j) {
+    const auto col = static_cast<Eigen::Index>(used[static_cast<std::size_t>(j)]);
+    d(j) = 1 / norms(col);
+    sub.col(j) = jac.col(col) * d(j);
+  }
+  const Eigen::MatrixXd jtj = sub.transpose() * sub;
+  Eigen::FullPivLU<Eigen::MatrixXd> lu(jtj);
+  const bool invertible =
+      mu > 0 && sub.allFinite() && lu.isInvertible() && n > p && std::isfinite(rep.reduced_chi2);
+  if (invertible) {
+    const Eigen::MatrixXd c = d.asDiagonal() * lu.inverse() * d.asDiagonal() * rep.reduced_chi2;
+    for (Eigen::Index a = 0; a < mu; ++a)
+      for (Eigen::Index b = 0; b < mu; ++b)
+        cov(static_cast<Eigen::Index>(used[static_cast<std::size_t>(a)]),
+            static_cast<Eigen::Index>(used[static_cast<std::size_t>(b)])) = c(a, b);
+  }
+  if (rep.usable() && !invertible)
+    rep.message += " (covariance undefined: the Jacobian is singular or n = p)";
+  else if (rep.usable() && !idle.empty())
+    rep.message += " (no error for " + idle + ": no separate effect on the residuals)";
+
+  rep.covariance.assign(m, std::vector<double>(m));
+  rep.correlation.assign(m, std::vector<double>(m));
+  for (std::size_t a = 0; a < m; ++a)
+    for (std::size_t b = 0; b < m; ++b) {
+      const auto ia = static_cast<Eigen::Index>(a), ib = static_cast<Eigen::Index>(b);
+      rep.covariance[a][b] = cov(ia, ib);
+      rep.correlation[a][b] = cov(ia, ib) / std::sqrt(cov(ia, ia) * cov(ib, ib));
+    }
+  std::size_t k = 0;
+  for (std::size_t i = 0; i < parameters.size(); ++i) {
+    ParameterResult pr{parameters[i].name,
+                       parameters[i].unit,
+                       parameters[i].value,
+                       0.0,
+                       0.0,
+                       parameters[i].fixed,
+                       !at_bound.empty() && at_bound[i]};
+    if (!parameters[i].fixed) {
+      const double var = cov(static_cast<Eigen::Index>(k), static_cast<Eigen::Index>(k));
+      pr.stderr = var >= 0 ? std::sqrt(var) : kNaN;
+      pr.rel_err = pr.stderr / std::abs(pr.value);
+      ++k;
+    }
+    rep.parameters.push_back(pr);
+  }
+  return rep;
+}
+
 FitReport least_squares(const ResidualFunction& residuals, std::size_t n_residuals,
                         std::vector<Parameter> parameters, const LeastSquaresOptions& options) {
   std::vector<std::size_t> free;
   for (std::size_t i = 0; i < parameters.size(); ++i) {
-    check(parameters[i]);
+    validate(parameters[i]);
     if (!parameters[i].fixed) free.push_back(i);
   }
   if (free.empty()) throw InvalidArgument("least squares: no free parameter");
@@ -124,37 +227,21 @@ FitReport least_squares(const ResidualFunction& residuals, std::size_t n_residua
   ceres::Solver::Summary summary;
   ceres::Solve(so, &cp, &summary);
 
-  FitReport rep;
-  rep.n_residuals = n_residuals;
-  rep.n_free = free.size();
-  rep.iterations = static_cast<std::size_t>(summary.iterations.size());
-  rep.message = summary.message;
+  FitStatus status = FitStatus::failed;
   if (summary.termination_type == ceres::CONVERGENCE)
-    rep.status = FitStatus::converged;
+    status = FitStatus::converged;
   else if (summary.termination_type == ceres::NO_CONVERGENCE)
-    rep.status = FitStatus::max_iterations;
-  else
-    rep.status = FitStatus::failed;
+    status = FitStatus::max_iterations;
 
   std::vector<double> v;
   problem.natural(u.data(), v);
   for (std::size_t k = 0; k < free.size(); ++k) parameters[free[k]].value = v[free[k]];
-  rep.residuals.assign(n_residuals, 0.0);
-  residuals(v, rep.residuals);
-  for (double r : rep.residuals) rep.chi2 += r * r;
-  if (!std::isfinite(rep.chi2)) {
-    rep.status = FitStatus::failed;
-    rep.message = "the residuals are not finite at the optimum";
-  }
-  const double n = static_cast<double>(n_residuals), p = static_cast<double>(free.size());
-  rep.reduced_chi2 = n > p ? rep.chi2 / (n - p) : kNaN;
-  const double chi2_floor = std::max(rep.chi2, std::numeric_limits<double>::min());
-  rep.aic = n * std::log(chi2_floor / n) + 2 * p;
-  rep.bic = n * std::log(chi2_floor / n) + p * std::log(n);
+  std::vector<double> r(n_residuals, 0.0);
+  residuals(v, r);
 
   // Jacobian with respect to the natural free parameters (central differences, relative
-  // steps), then cov = s²(JᵀJ)⁻¹.
-  Eigen::MatrixXd jac(n_residuals, free.size());
+  // steps).
+  std::vector<double> jac(n_residuals * free.size());
   std::vector<double> rp(n_residuals), rm(n_residuals);
   for (std::size_t k = 0; k < free.size(); ++k) {
     const std::size_t i = free[k];
@@ -163,45 +250,17 @@ FitReport least_squares(const ResidualFunction& residuals, std::size_t n_residua
     vp[i] += h;
     vm[i] -= h;
     // Stay inside a bounded parameter's range (a model may reject β > 1): one-sided there.
-    if (parameters[i].transform == Transform::logistic) {
+    if (is_bounded(parameters[i].transform)) {
       if (vp[i] > parameters[i].upper) vp[i] = v[i];
       if (vm[i] < parameters[i].lower) vm[i] = v[i];
     }
     residuals(vp, rp);
     residuals(vm, rm);
     const double step = vp[i] - vm[i];
-    for (std::size_t j = 0; j < n_residuals; ++j)
-      jac(static_cast<Eigen::Index>(j), static_cast<Eigen::Index>(k)) = (rp[j] - rm[j]) / step;
+    for (std::size_t j = 0; j < n_residuals; ++j) jac[k * n_residuals + j] = (rp[j] - rm[j]) / step;
   }
-  const Eigen::MatrixXd jtj = jac.transpose() * jac;
-  Eigen::MatrixXd cov = Eigen::MatrixXd::Constant(jtj.rows(), jtj.cols(), kNaN);
-  Eigen::FullPivLU<Eigen::MatrixXd> lu(jtj);
-  if (lu.isInvertible() && n > p && std::isfinite(rep.reduced_chi2)) cov = lu.inverse() * rep.reduced_chi2;
-  else if (rep.usable())
-    rep.message += " (covariance undefined: the Jacobian is singular or n = p)";
-
-  const std::size_t m = free.size();
-  rep.covariance.assign(m, std::vector<double>(m));
-  rep.correlation.assign(m, std::vector<double>(m));
-  for (std::size_t a = 0; a < m; ++a)
-    for (std::size_t b = 0; b < m; ++b) {
-      const auto ia = static_cast<Eigen::Index>(a), ib = static_cast<Eigen::Index>(b);
-      rep.covariance[a][b] = cov(ia, ib);
-      rep.correlation[a][b] = cov(ia, ib) / std::sqrt(cov(ia, ia) * cov(ib, ib));
-    }
-  std::size_t k = 0;
-  for (std::size_t i = 0; i < parameters.size(); ++i) {
-    ParameterResult pr{parameters[i].name, parameters[i].unit, parameters[i].value, 0.0, 0.0,
-                       parameters[i].fixed};
-    if (!parameters[i].fixed) {
-      const double var = cov(static_cast<Eigen::Index>(k), static_cast<Eigen::Index>(k));
-      pr.stderr = var >= 0 ? std::sqrt(var) : kNaN;
-      pr.rel_err = pr.stderr / std::abs(pr.value);
-      ++k;
-    }
-    rep.parameters.push_back(pr);
-  }
-  return rep;
+  return report_from_jacobian(parameters, r, jac, status, summary.message,
+                              static_cast<std::size_t>(summary.iterations.size()));
 }
 
 }  // namespace solyte::fit

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "sim/noise.hpp"
+#include "solyte/eis/circuit_elements.hpp"
 #include "solyte/constants.hpp"
 #include "solyte/error.hpp"
 
@@ -33,7 +34,8 @@ std::complex<double> rc_impedance(double r_ohm, double tau_s, double omega_rad_s
   require_positive(r_ohm, "R");
   require_positive(tau_s, "τ");
   require_omega(omega_rad_s);
-  return r_ohm / std::complex<double>(1.0, omega_rad_s * tau_s);
+  const double p[] = {r_ohm, tau_s};
+  return eis::element_impedance(eis::ElementType::K, p, omega_rad_s);
 }
 
 std::complex<double> zarc_impedance(double r_ohm, double q, double alpha, double omega_rad_s) {
@@ -41,10 +43,8 @@ std::complex<double> zarc_impedance(double r_ohm, double q, double alpha, double
   require_positive(q, "Q");
   require_alpha(alpha);
   require_omega(omega_rad_s);
-  // (iω)^α = ω^α e^{iπα/2}; polar form avoids the branch choice of std::pow on complex.
-  const std::complex<double> iw_alpha =
-      std::polar(std::pow(omega_rad_s, alpha), constants::pi * alpha / 2);
-  return r_ohm / (1.0 + r_ohm * q * iw_alpha);
+  const double p[] = {r_ohm, q, alpha};
+  return eis::element_impedance(eis::ElementType::RQ, p, omega_rad_s);
 }
 
 double zarc_q_from_tau(double r_ohm, double tau_s, double alpha) {
@@ -76,6 +76,18 @@ Spectrum make_spectrum(const std::vector<double>& frequencies_hz,
     require_positive(f, "frequency");
     s.impedance_ohm.push_back(impedance(2 * constants::pi * f));
   }
+  s.meta.format = "simulated";
+  s.meta.technique = Technique::impedance;
+  validate(s);
+  detail::add_relative_noise(s.impedance_ohm, noise);
+  return s;
+}
+
+Spectrum simulate_circuit(const eis::Circuit& c, std::span<const double> p,
+                          const std::vector<double>& frequencies_hz, const Noise& noise) {
+  Spectrum s;
+  s.frequency_hz = frequencies_hz;
+  s.impedance_ohm = c.impedance(p, frequencies_hz);
   s.meta.format = "simulated";
   s.meta.technique = Technique::impedance;
   validate(s);

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "sim/noise.hpp"
+#include "solyte/eis/circuit_elements.hpp"
 #include "solyte/constants.hpp"
 #include "solyte/error.hpp"
 
@@ -41,17 +42,13 @@ void validate(const PelletCell& c) {
     throw InvalidArgument("pellet: series resistance must be finite and ≥ 0");
 }
 
-/// (iω)^α = ω^α·e^{iπα/2}; exactly iω for α = 1 so that an ideal capacitor has no real part.
-cplx i_omega_pow(double omega, double alpha) {
-  if (alpha == 1.0) return {0.0, omega};
-  return std::polar(std::pow(omega, alpha), constants::pi * alpha / 2);
-}
-
-/// R ‖ CPE(Q, α) = R / (1 + R·Q·(iω)^α). With Q = C^α·R^(α−1) the relaxation frequency
-/// (R·Q)^(−1/α) equals 1/(R·C) of the ideal R ‖ C (METHODS.md §8 convention for the CPE).
+/// R ‖ CPE(Q, α) = R / (1 + R·Q·(iω)^α) (the RQ element of eis/circuit_elements.hpp). With
+/// Q = C^α·R^(α−1) the relaxation frequency (R·Q)^(−1/α) equals 1/(R·C) of the ideal R ‖ C
+/// (METHODS.md §8 convention for the CPE).
 cplx r_parallel_cpe(double r, double c, double alpha, double omega) {
   const double q = alpha == 1.0 ? c : std::pow(c, alpha) * std::pow(r, alpha - 1);
-  return r / (1.0 + r * q * i_omega_pow(omega, alpha));
+  const double p[] = {r, q, alpha};
+  return eis::element_impedance(eis::ElementType::RQ, p, omega);
 }
 
 void check_frequencies(const std::vector<double>& f) {
@@ -99,8 +96,10 @@ std::complex<double> pellet_impedance(const PelletCell& cell, double sigma_bulk_
   if (cell.gb_resistance_ratio)
     z += r_parallel_cpe(*cell.gb_resistance_ratio * r_b, cell.gb_capacitance_f, cell.gb_alpha,
                         omega_rad_s);
-  if (cell.electrode_q)
-    z += 1.0 / (*cell.electrode_q * i_omega_pow(omega_rad_s, cell.electrode_alpha));
+  if (cell.electrode_q) {
+    const double p[] = {*cell.electrode_q, cell.electrode_alpha};
+    z += eis::element_impedance(eis::ElementType::CPE, p, omega_rad_s);
+  }
   return z;
 }
 

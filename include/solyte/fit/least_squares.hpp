@@ -30,6 +30,7 @@ enum class Transform {
   none,      ///< unbounded
   log,       ///< value > 0; optimised as ln(value)
   logistic,  ///< lower < value < upper; optimised through a logistic map
+  log_logistic,  ///< 0 < lower < value < upper; logistic map of ln(value) (bounds over decades)
 };
 
 struct Parameter {
@@ -37,9 +38,13 @@ struct Parameter {
   std::string unit;
   double value = 0;      ///< starting value in, optimum out
   Transform transform = Transform::none;
-  double lower = 0, upper = 1;   ///< for logistic only
+  double lower = 0, upper = 1;   ///< for logistic and log_logistic only
   bool fixed = false;
 };
+
+/// Throws InvalidArgument when `p` cannot start a fit: a non-finite value; for a free
+/// parameter a log value ≤ 0, or a bounded value not strictly inside its bounds.
+void validate(const Parameter& p);
 
 struct ParameterResult {
   std::string name;
@@ -48,6 +53,7 @@ struct ParameterResult {
   double stderr = 0;     ///< NaN when undefined (singular Jacobian, n = p)
   double rel_err = 0;    ///< stderr/|value|
   bool fixed = false;
+  bool at_bound = false; ///< the optimum lies on a bound of the parameter (held there)
 };
 
 enum class FitStatus { converged, max_iterations, failed };
@@ -80,5 +86,17 @@ struct LeastSquaresOptions {
 
 FitReport least_squares(const ResidualFunction& residuals, std::size_t n_residuals,
                         std::vector<Parameter> parameters, const LeastSquaresOptions& options = {});
+
+/// The report of a fit done elsewhere: `parameters` hold the optimum (fixed ones at their
+/// held values), `residuals` the weighted residuals there, `jacobian` their derivatives with
+/// respect to the natural values of the parameters not fixed (column-major, n_residuals ×
+/// n_free, in the order of `parameters`). Fills χ², reduced χ², AIC/BIC, cov = s²(JᵀJ)⁻¹ with
+/// s² = χ²/(n − p), standard and relative errors and the correlation matrix; `at_bound` flags
+/// (one per parameter, or empty) mark optima held on a bound. A singular JᵀJ or n = p leaves
+/// NaN errors and says so in the message. Throws InvalidArgument on inconsistent sizes.
+FitReport report_from_jacobian(const std::vector<Parameter>& parameters,
+                               std::span<const double> residuals, std::span<const double> jacobian,
+                               FitStatus status, std::string message, std::size_t iterations,
+                               const std::vector<bool>& at_bound = {});
 
 }  // namespace solyte::fit

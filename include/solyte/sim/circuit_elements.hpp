@@ -1,5 +1,10 @@
-// Forward models of simple circuit elements, for round-trip tests of the DRT and friends.
-// A fuller circuit language (strings such as "R0-p(R1,CPE1)") comes with its own issue.
+// Forward models of circuits, for round-trip tests of the fits, the DRT and friends. The
+// element formulas are those of eis/circuit_elements.hpp; whole circuits are given as strings
+// (eis/circuit.hpp) to simulate_circuit.
+//
+//   auto c = solyte::eis::Circuit::parse("R0-p(R1,CPE1)");
+//   auto s1 = solyte::sim::simulate_circuit(c, std::vector<double>{10, 1e4, 3e-9, 0.85},
+//                                           log_frequencies(0.1, 1e7, 7), {.relative = 0.01});
 //
 //   using namespace solyte::sim;
 //   const double q = zarc_q_from_tau(100, 1e-3, 0.9);             // R = 100 Ω, τ0 = 1 ms
@@ -16,6 +21,7 @@
 #include <vector>
 
 #include "solyte/core/spectrum.hpp"
+#include "solyte/eis/circuit.hpp"
 #include "solyte/sim/pellet_impedance.hpp"
 
 namespace solyte::sim {
@@ -43,5 +49,11 @@ double zarc_drt(double r_ohm, double tau0_s, double alpha, double tau_s);
 Spectrum make_spectrum(const std::vector<double>& frequencies_hz,
                        const std::function<std::complex<double>(double omega_rad_s)>& impedance,
                        const Noise& noise = {});
+
+/// The spectrum of circuit `c` with parameters `p` (natural units, circuit order) at the
+/// given frequencies, with noise as make_spectrum adds it. Metadata: format "simulated".
+/// Throws InvalidArgument for a wrong number of parameters or bad frequencies.
+Spectrum simulate_circuit(const eis::Circuit& c, std::span<const double> p,
+                          const std::vector<double>& frequencies_hz, const Noise& noise = {});
 
 }  // namespace solyte::sim
