@@ -189,6 +189,55 @@ TEST(XtalPattern, SyntheticLab6RoundTrip) {
   }
 }
 
+// The profile fit's exact derivatives (Kα2 position and pseudo-Voigt through dual numbers): a
+// two-line window refitted from its optimum by the central-difference path of fit/least_squares
+// on the same model (y = Σ A[pV(x − x1) + r pV(x − x2)] + b0 + b1(x − x_c), weights 1/σ) stays
+// there and gives the same standard errors.
+TEST(XtalPattern, FitDerivativesMatchDifferences) {
+  const std::vector<PatternLine> lines = {{.d_angstrom = 2.95, .intensity = 1000},
+                                          {.d_angstrom = 2.90, .intensity = 600}};
+  const PatternModel m{.profile = {.gauss = {.w = 0.006}, .y = 0.05}, .scale = 40,
+                       .background = {150, -20}};
+  const auto grid = uniform_grid(29, 32.5, 0.01);
+  const Measurement scan = sim::simulate_powder_scan(grid, lines, m, {.counting = true, .seed = 5});
+  const auto& y = scan.require(Quantity::intensity).values;
+  const auto& s = scan.require(Quantity::intensity_sigma).values;
+  const auto found = find_peaks(grid, y, s, {.radiation = m.radiation});
+  ASSERT_EQ(found.size(), 2u);
+  const PeakFitReport r = fit_peaks(grid, y, s, found, {.radiation = m.radiation, .passes = 1});
+  ASSERT_TRUE(r.usable());
+  ASSERT_EQ(r.windows.size(), 1u);
+  const PeakWindow& w = r.windows[0];
+  const auto first = std::lower_bound(grid.begin(), grid.end(), w.from_deg) - grid.begin();
+  const auto n = static_cast<std::size_t>(
+      std::upper_bound(grid.begin(), grid.end(), w.to_deg) - grid.begin() - first);
+  auto model = [&](std::span<const double> v, std::span<double> res) {
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::size_t k = static_cast<std::size_t>(first) + i;
+      double yi = v[8] + v[9] * (grid[k] - w.centre_deg);
+      for (std::size_t j = 0; j < 2; ++j) {
+        const double x2 = kalpha2_two_theta_deg(v[4 * j], m.radiation);
+        yi += v[4 * j + 1] * (pseudo_voigt(grid[k] - v[4 * j], v[4 * j + 2], v[4 * j + 3]) +
+                              m.radiation.ratio * pseudo_voigt(grid[k] - x2, v[4 * j + 2],
+                                                               v[4 * j + 3]));
+      }
+      res[i] = (y[k] - yi) / s[k];
+    }
+  };
+  std::vector<fit::Parameter> p;
+  for (const auto& q : w.fit.parameters) p.push_back({.name = q.name, .value = q.value});
+  const fit::FitReport again = fit::least_squares(model, n, p);
+  ASSERT_TRUE(again.usable()) << again.message;
+  for (std::size_t k = 0; k < p.size(); ++k) {
+    const auto& a = w.fit.parameters[k];
+    const auto& b = again.parameters[k];
+    EXPECT_NEAR(a.value, b.value, 1e-3 * b.stderr) << a.name;
+    EXPECT_NEAR(a.stderr, b.stderr, 1e-4 * b.stderr) << a.name;
+  }
+  for (const auto& f : r.peaks) EXPECT_GT(f.eta, 0.05);  // inside (0, 1): no bound in play
+  for (const auto& f : r.peaks) EXPECT_LT(f.eta, 0.95);
+}
+
 // Indexing recovers tetragonal a and c from exact line positions (closed-form d), and refuses a
 // start cell that matches nothing.
 TEST(XtalPattern, IndexingTetragonalAndBadStarts) {
