@@ -78,8 +78,8 @@ std::vector<double> noise_of(std::span<const double> y, std::span<const double> 
 
 // The Gaussian part of a pseudo-Voigt is evaluated only within |u| ≤ 16.5 Γ: beyond, its
 // exponent −4 ln2 u²/Γ² < −754 lies below −745.13, where exp() of a double underflows to exactly
-// 0 (the smallest subnormal is 2^−1074 = e^−744.4). So the cut drops nothing: the model, its
-// derivatives and the fitted values are the same to the last bit as without it. The Lorentzian
+// 0 (the smallest subnormal is 2^−1074 = e^−744.4). So the cut drops nothing: the model and its
+// derivatives are bit for bit those without it. The Lorentzian
 // part has no such cut (its tail, Γ/(2πu²), carries a fraction ≈ 1/(πk) of the area beyond ±kΓ
 // and belongs to the model); it costs no exp.
 constexpr double kGaussianCutFwhm = 16.5;
