@@ -4,6 +4,7 @@
 
 #include <Eigen/Dense>
 #include <cmath>
+#include <functional>
 #include <limits>
 
 #include "solyte/error.hpp"
@@ -39,6 +40,63 @@ struct CostFunctor {
       if (!std::isfinite(r[i])) return false;   // Ceres shortens the step
     return true;
   }
+};
+
+// d(natural)/d(internal) at the internal value u: exp(u) = v for log; for the logistic map
+// (upper − lower)·s(1 − s) with s = 1/(1 + e^(−u)), written as e/(1 + e)², e = e^(−|u|), which
+// keeps its accuracy where the map saturates.
+double natural_slope(const Parameter& p, double u) {
+  switch (p.transform) {
+    case Transform::none: return 1;
+    case Transform::log: return std::exp(u);
+    case Transform::logistic: {
+      const double e = std::exp(-std::abs(u));
+      return (p.upper - p.lower) * e / ((1 + e) * (1 + e));
+    }
+    case Transform::log_logistic: {  // v = exp(a + (b − a)s): dv/du = v (b − a) s(1 − s)
+      const double e = std::exp(-std::abs(u));
+      const double a = std::log(p.lower), b = std::log(p.upper);
+      return to_natural(p, u) * (b - a) * e / ((1 + e) * (1 + e));
+    }
+  }
+  return 1;
+}
+
+// Exact derivatives from the model, mapped onto the free internal variables by the chain rule.
+class AnalyticCost final : public ceres::CostFunction {
+ public:
+  AnalyticCost(const ResidualJacobianFunction& f, const Problem& problem)
+      : f_(f), problem_(problem) {
+    set_num_residuals(static_cast<int>(problem.n));
+    mutable_parameter_block_sizes()->push_back(static_cast<int>(problem.free.size()));
+  }
+  bool Evaluate(double const* const* u, double* r, double** jacobians) const override {
+    std::vector<double> v;
+    problem_.natural(u[0], v);
+    const std::size_t n = problem_.n, np = v.size(), m = problem_.free.size();
+    if (jacobians == nullptr || jacobians[0] == nullptr) {
+      f_(v, std::span<double>(r, n), {});
+    } else {
+      std::vector<double> jn(n * np);
+      f_(v, std::span<double>(r, n), jn);
+      for (std::size_t k = 0; k < m; ++k) {
+        const std::size_t c = problem_.free[k];
+        const double slope = natural_slope(problem_.params[c], u[0][k]);
+        for (std::size_t i = 0; i < n; ++i) {
+          const double d = jn[i * np + c] * slope;
+          if (!std::isfinite(d)) return false;
+          jacobians[0][i * m + k] = d;
+        }
+      }
+    }
+    for (std::size_t i = 0; i < n; ++i)
+      if (!std::isfinite(r[i])) return false;  // Ceres shortens the step
+    return true;
+  }
+
+ private:
+  const ResidualJacobianFunction& f_;
+  const Problem& problem_;
 };
 
 }  // namespace
@@ -192,8 +250,11 @@ FitReport report_from_jacobian(const std::vector<Parameter>& parameters,
   return rep;
 }
 
-FitReport least_squares(const ResidualFunction& residuals, std::size_t n_residuals,
-                        std::vector<Parameter> parameters, const LeastSquaresOptions& options) {
+namespace {
+
+// Checks the parameters and lists the free ones.
+std::vector<std::size_t> free_parameters(const std::vector<Parameter>& parameters,
+                                         std::size_t n_residuals) {
   std::vector<std::size_t> free;
   for (std::size_t i = 0; i < parameters.size(); ++i) {
     validate(parameters[i]);
@@ -203,16 +264,27 @@ FitReport least_squares(const ResidualFunction& residuals, std::size_t n_residua
   if (n_residuals < free.size())
     throw InvalidArgument("least squares: " + std::to_string(n_residuals) + " residuals for " +
                           std::to_string(free.size()) + " free parameters");
+  return free;
+}
 
+std::vector<double> internal_start(const std::vector<Parameter>& parameters,
+                                   const std::vector<std::size_t>& free) {
   std::vector<double> u(free.size());
   for (std::size_t k = 0; k < free.size(); ++k)
     u[k] = to_internal(parameters[free[k]], parameters[free[k]].value);
+  return u;
+}
 
-  const Problem problem{residuals, parameters, free, n_residuals};
-  auto* cost = new ceres::DynamicNumericDiffCostFunction<CostFunctor, ceres::FORWARD>(
-      new CostFunctor{&problem});
-  cost->AddParameterBlock(static_cast<int>(free.size()));
-  cost->SetNumResiduals(static_cast<int>(n_residuals));
+// Jacobian of the residuals with respect to the natural free parameters at natural v,
+// column-major (n_residuals × n_free).
+using JacobianAt = std::function<std::vector<double>(const std::vector<double>&)>;
+
+// Solves with the given cost (which it owns from here on) and reports through
+// report_from_jacobian with `jacobian_at` at the optimum.
+FitReport solve(ceres::CostFunction* cost, std::vector<double>& u, const Problem& problem,
+                std::vector<Parameter>& parameters, const LeastSquaresOptions& options,
+                const ResidualFunction& residuals, const JacobianAt& jacobian_at) {
+  const std::vector<std::size_t>& free = problem.free;
   ceres::Problem cp;
   cp.AddResidualBlock(cost, nullptr, u.data());
   ceres::Solver::Options so;
@@ -236,31 +308,70 @@ FitReport least_squares(const ResidualFunction& residuals, std::size_t n_residua
   std::vector<double> v;
   problem.natural(u.data(), v);
   for (std::size_t k = 0; k < free.size(); ++k) parameters[free[k]].value = v[free[k]];
-  std::vector<double> r(n_residuals, 0.0);
+  std::vector<double> r(problem.n, 0.0);
   residuals(v, r);
-
-  // Jacobian with respect to the natural free parameters (central differences, relative
-  // steps).
-  std::vector<double> jac(n_residuals * free.size());
-  std::vector<double> rp(n_residuals), rm(n_residuals);
-  for (std::size_t k = 0; k < free.size(); ++k) {
-    const std::size_t i = free[k];
-    const double h = 1e-6 * std::max(std::abs(v[i]), 1e-300);
-    auto vp = v, vm = v;
-    vp[i] += h;
-    vm[i] -= h;
-    // Stay inside a bounded parameter's range (a model may reject β > 1): one-sided there.
-    if (is_bounded(parameters[i].transform)) {
-      if (vp[i] > parameters[i].upper) vp[i] = v[i];
-      if (vm[i] < parameters[i].lower) vm[i] = v[i];
-    }
-    residuals(vp, rp);
-    residuals(vm, rm);
-    const double step = vp[i] - vm[i];
-    for (std::size_t j = 0; j < n_residuals; ++j) jac[k * n_residuals + j] = (rp[j] - rm[j]) / step;
-  }
-  return report_from_jacobian(parameters, r, jac, status, summary.message,
+  return report_from_jacobian(parameters, r, jacobian_at(v), status, summary.message,
                               static_cast<std::size_t>(summary.iterations.size()));
+}
+
+}  // namespace
+
+FitReport least_squares(const ResidualFunction& residuals, std::size_t n_residuals,
+                        std::vector<Parameter> parameters, const LeastSquaresOptions& options) {
+  const std::vector<std::size_t> free = free_parameters(parameters, n_residuals);
+  std::vector<double> u = internal_start(parameters, free);
+  const Problem problem{residuals, parameters, free, n_residuals};
+  auto* cost = new ceres::DynamicNumericDiffCostFunction<CostFunctor, ceres::FORWARD>(
+      new CostFunctor{&problem});
+  cost->AddParameterBlock(static_cast<int>(free.size()));
+  cost->SetNumResiduals(static_cast<int>(n_residuals));
+  // The covariance from central differences with relative steps.
+  auto jacobian_at = [&](const std::vector<double>& v) {
+    std::vector<double> jac(n_residuals * free.size());
+    std::vector<double> rp(n_residuals), rm(n_residuals);
+    for (std::size_t k = 0; k < free.size(); ++k) {
+      const std::size_t i = free[k];
+      const double h = 1e-6 * std::max(std::abs(v[i]), 1e-300);
+      auto vp = v, vm = v;
+      vp[i] += h;
+      vm[i] -= h;
+      // Stay inside a bounded parameter's range (a model may reject β > 1): one-sided there.
+      if (is_bounded(parameters[i].transform)) {
+        if (vp[i] > parameters[i].upper) vp[i] = v[i];
+        if (vm[i] < parameters[i].lower) vm[i] = v[i];
+      }
+      residuals(vp, rp);
+      residuals(vm, rm);
+      const double step = vp[i] - vm[i];
+      for (std::size_t j = 0; j < n_residuals; ++j)
+        jac[k * n_residuals + j] = (rp[j] - rm[j]) / step;
+    }
+    return jac;
+  };
+  return solve(cost, u, problem, parameters, options, residuals, jacobian_at);
+}
+
+FitReport least_squares(const ResidualJacobianFunction& residuals_and_jacobian,
+                        std::size_t n_residuals, std::vector<Parameter> parameters,
+                        const LeastSquaresOptions& options) {
+  const std::vector<std::size_t> free = free_parameters(parameters, n_residuals);
+  std::vector<double> u = internal_start(parameters, free);
+  const ResidualFunction residuals = [&](std::span<const double> v, std::span<double> r) {
+    residuals_and_jacobian(v, r, {});
+  };
+  const Problem problem{residuals, parameters, free, n_residuals};
+  auto* cost = new AnalyticCost(residuals_and_jacobian, problem);
+  // The covariance from the model's own derivatives.
+  auto jacobian_at = [&](const std::vector<double>& v) {
+    const std::size_t np = v.size();
+    std::vector<double> r(n_residuals), jn(n_residuals * np);
+    residuals_and_jacobian(v, r, jn);
+    std::vector<double> jac(n_residuals * free.size());
+    for (std::size_t k = 0; k < free.size(); ++k)
+      for (std::size_t i = 0; i < n_residuals; ++i) jac[k * n_residuals + i] = jn[i * np + free[k]];
+    return jac;
+  };
+  return solve(cost, u, problem, parameters, options, residuals, jacobian_at);
 }
 
 }  // namespace solyte::fit

@@ -7,14 +7,13 @@
 #include <cstdint>
 #include <string>
 
-#include "solyte/constants.hpp"
 #include "solyte/error.hpp"
+#include "solyte/fit/line_shapes.hpp"
 
 namespace solyte::peaks {
 
 namespace {
 
-constexpr double kLn2 = 0.69314718055994530942;
 // FWHM = 2√(2 ln2)·σ for a Gaussian.
 constexpr double kFwhmPerSigma = 2.35482004503094938202;
 
@@ -45,19 +44,12 @@ std::optional<Shape> shape_from_string(std::string_view name) {
   return std::nullopt;
 }
 
-double gaussian(double u, double fwhm) {
-  const double a = 4 * kLn2 / (fwhm * fwhm);
-  return std::sqrt(a / constants::pi) * std::exp(-a * u * u);
-}
+// The shapes are the one templated definition of fit/line_shapes.hpp.
+double gaussian(double u, double fwhm) { return fit::gaussian(u, fwhm); }
 
-double lorentzian(double u, double fwhm) {
-  const double t = 2 * u / fwhm;
-  return 2 / (constants::pi * fwhm * (1 + t * t));
-}
+double lorentzian(double u, double fwhm) { return fit::lorentzian(u, fwhm); }
 
-double pseudo_voigt(double u, double fwhm, double eta) {
-  return eta * lorentzian(u, fwhm) + (1 - eta) * gaussian(u, fwhm);
-}
+double pseudo_voigt(double u, double fwhm, double eta) { return fit::pseudo_voigt(u, fwhm, eta); }
 
 double voigt(double u, double gaussian_fwhm, double lorentzian_fwhm) {
   if (lorentzian_fwhm == 0) return gaussian(u, gaussian_fwhm);

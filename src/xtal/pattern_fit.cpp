@@ -2,6 +2,8 @@
 // xtal/pattern_fit.hpp).
 #include "solyte/xtal/pattern_fit.hpp"
 
+#include <ceres/jet.h>
+
 #include <algorithm>
 #include <cmath>
 #include <numbers>
@@ -72,6 +74,37 @@ std::vector<double> noise_of(std::span<const double> y, std::span<const double> 
     std::fill(s.begin(), s.end(), robust_noise(y));
   }
   return s;
+}
+
+// The Gaussian part of a pseudo-Voigt is evaluated only within |u| ≤ 16.5 Γ: beyond, its
+// exponent −4 ln2 u²/Γ² < −754 lies below −745.13, where exp() of a double underflows to exactly
+// 0 (the smallest subnormal is 2^−1074 = e^−744.4). So the cut drops nothing: the model and its
+// derivatives are bit for bit those without it. The Lorentzian
+// part has no such cut (its tail, Γ/(2πu²), carries a fraction ≈ 1/(πk) of the area beyond ±kΓ
+// and belongs to the model); it costs no exp.
+constexpr double kGaussianCutFwhm = 16.5;
+
+// Value and derivatives of the unit-area pseudo-Voigt η L(u; Γ) + (1 − η) G(u; Γ) of
+// xtal/profile.hpp at offset u: ∂/∂u, ∂/∂Γ through Ceres' dual numbers on the templated shapes,
+// ∂/∂η = L − G.
+struct PseudoVoigtJet {
+  double value = 0, du = 0, dfwhm = 0, deta = 0;
+};
+
+double pseudo_voigt_cut(double u, double fwhm, double eta) {
+  if (std::abs(u) > kGaussianCutFwhm * fwhm) return eta * lorentzian(u, fwhm);
+  return pseudo_voigt(u, fwhm, eta);
+}
+
+PseudoVoigtJet pseudo_voigt_jet(double u, double fwhm, double eta) {
+  using Jet = ceres::Jet<double, 2>;
+  const Jet ju(u, 0), jg(fwhm, 1);
+  const Jet l = lorentzian(ju, jg);
+  const Jet g = std::abs(u) > kGaussianCutFwhm * fwhm ? Jet(0.0) : gaussian(ju, jg);
+  return {.value = eta * l.a + (1.0 - eta) * g.a,
+          .du = eta * l.v[0] + (1.0 - eta) * g.v[0],
+          .dfwhm = eta * l.v[1] + (1.0 - eta) * g.v[1],
+          .deta = l.a - g.a};
 }
 
 }  // namespace
@@ -235,6 +268,13 @@ PeakFitReport fit_peaks(std::span<const double> x, std::span<const double> y,
     const double s = rad.lambda2 / rad.lambda1 * std::sin(x1 * std::numbers::pi / 360);
     return s < 1 ? 2 * std::asin(s) * 180 / std::numbers::pi : 180.0;
   };
+  // d(x_2)/d(x_1) = (λ2/λ1) cos θ1 / cos θ2 (differentiating 2 asin((λ2/λ1) sin θ1)); 0 where
+  // the Kα2 component is pinned at 180°.
+  auto second_slope = [&](double x1, double x2) {
+    if (!(x2 < 180)) return 0.0;
+    return rad.lambda2 / rad.lambda1 * std::cos(x1 * std::numbers::pi / 360) /
+           std::cos(x2 * std::numbers::pi / 360);
+  };
   // Start values of the local backgrounds: SNIP clipped wider than the broadest start.
   double widest = o.default_fwhm_deg;
   for (const auto& st : starts) widest = std::max(widest, st.fwhm_deg);
@@ -262,10 +302,9 @@ PeakFitReport fit_peaks(std::span<const double> x, std::span<const double> y,
   // One pass over the windows. From the second pass on, each window starts from the previous
   // pass's peaks and sees the other windows' peaks as a fixed contribution, so that the tails of
   // broad neighbours are not absorbed by its background or widths.
-  auto line_model = [&](const FittedPeak& f, double xi) {
-    double m = f.area * pseudo_voigt(xi - f.two_theta_deg, f.fwhm_deg, f.eta);
-    if (doublet)
-      m += f.area * rad.ratio * pseudo_voigt(xi - second(f.two_theta_deg), f.fwhm_deg, f.eta);
+  auto line_model = [&](const FittedPeak& f, double x2, double xi) {
+    double m = f.area * pseudo_voigt_cut(xi - f.two_theta_deg, f.fwhm_deg, f.eta);
+    if (doublet) m += f.area * rad.ratio * pseudo_voigt_cut(xi - x2, f.fwhm_deg, f.eta);
     return m;
   };
   auto fit_pass = [&](const PeakFitReport* prev) {
@@ -292,8 +331,10 @@ PeakFitReport fit_peaks(std::span<const double> x, std::span<const double> y,
       std::vector<double> external(n, 0.0);
       if (prev != nullptr)
         for (const FittedPeak& f : prev->peaks)
-          if (f.window != wi)
-            for (std::size_t i = 0; i < n; ++i) external[i] += line_model(f, x[first + i]);
+          if (f.window != wi) {
+            const double x2 = doublet ? second(f.two_theta_deg) : 0;
+            for (std::size_t i = 0; i < n; ++i) external[i] += line_model(f, x2, x[first + i]);
+          }
       std::vector<fit::Parameter> p;
       for (std::size_t j = 0; j < np; ++j) {
         const PeakCandidate& s = starts[rg.members[j]];
@@ -344,19 +385,55 @@ PeakFitReport fit_peaks(std::span<const double> x, std::span<const double> y,
       p.push_back({.name = "b0", .value = 0.5 * (b_lo + b_hi)});
       p.push_back({.name = "b1", .unit = "per deg", .value = (b_hi - b_lo) / span});
       const double xc = win.centre_deg;
-      auto model = [&, np, xc](std::span<const double> v, double xi) {
-        double m = v[4 * np] + v[4 * np + 1] * (xi - xc);
-        for (std::size_t j = 0; j < np; ++j) {
-          const double x1 = v[4 * j], a = v[4 * j + 1], g = v[4 * j + 2], e = v[4 * j + 3];
-          m += a * pseudo_voigt(xi - x1, g, e);
-          if (doublet) m += a * rad.ratio * pseudo_voigt(xi - second(x1), g, e);
-        }
-        return m;
-      };
+      // Residuals (y − external − model)·w and, when asked, their exact derivatives with respect
+      // to (x_p, A_p, Γ_p, η_p)… b0, b1; the Kα2 positions once per evaluation.
+      const std::size_t np_all = 4 * np + 2;
+      std::vector<double> x2(np), dx2(np);
       win.fit = fit::least_squares(
-          [&](std::span<const double> v, std::span<double> r) {
-            for (std::size_t i = 0; i < n; ++i)
-              r[i] = (y[first + i] - external[i] - model(v, x[first + i])) * w[first + i];
+          [&](std::span<const double> v, std::span<double> r, std::span<double> jac) {
+            if (doublet)
+              for (std::size_t j = 0; j < np; ++j) {
+                x2[j] = second(v[4 * j]);
+                dx2[j] = second_slope(v[4 * j], x2[j]);
+              }
+            const bool with_jacobian = !jac.empty();
+            for (std::size_t i = 0; i < n; ++i) {
+              const double xi = x[first + i];
+              double m = v[4 * np] + v[4 * np + 1] * (xi - xc);
+              if (!with_jacobian) {
+                for (std::size_t j = 0; j < np; ++j) {
+                  const double x1 = v[4 * j], a = v[4 * j + 1], g = v[4 * j + 2], e = v[4 * j + 3];
+                  m += a * pseudo_voigt_cut(xi - x1, g, e);
+                  if (doublet) m += a * rad.ratio * pseudo_voigt_cut(xi - x2[j], g, e);
+                }
+                r[i] = (y[first + i] - external[i] - m) * w[first + i];
+                continue;
+              }
+              const std::span<double> row = jac.subspan(i * np_all, np_all);
+              const double dr = -w[first + i];  // ∂r/∂model
+              for (std::size_t j = 0; j < np; ++j) {
+                const double x1 = v[4 * j], a = v[4 * j + 1], g = v[4 * j + 2], e = v[4 * j + 3];
+                const PseudoVoigtJet p1 = pseudo_voigt_jet(xi - x1, g, e);
+                m += a * p1.value;
+                double d_x = -a * p1.du, d_a = p1.value, d_g = a * p1.dfwhm, d_e = a * p1.deta;
+                if (doublet) {
+                  const PseudoVoigtJet p2 = pseudo_voigt_jet(xi - x2[j], g, e);
+                  const double ar = a * rad.ratio;
+                  m += ar * p2.value;
+                  d_x -= ar * p2.du * dx2[j];
+                  d_a += rad.ratio * p2.value;
+                  d_g += ar * p2.dfwhm;
+                  d_e += ar * p2.deta;
+                }
+                row[4 * j] = dr * d_x;
+                row[4 * j + 1] = dr * d_a;
+                row[4 * j + 2] = dr * d_g;
+                row[4 * j + 3] = dr * d_e;
+              }
+              row[4 * np] = dr;
+              row[4 * np + 1] = dr * (xi - xc);
+              r[i] = (y[first + i] - external[i] - m) * w[first + i];
+            }
           },
           n, p, o.solver);
       if (win.fit.usable()) ++report.converged_windows;

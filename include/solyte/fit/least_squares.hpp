@@ -11,8 +11,14 @@
 //   if (report.usable()) ...
 //
 // Standard errors: cov = s²·(JᵀJ)⁻¹ with J the Jacobian of the residuals with respect to the
-// natural parameters (central differences) and s² = χ²/(n − p) (the residuals are taken as
-// weighted already). A fit that does not converge is a status, not an exception.
+// natural parameters (central differences, or the caller's exact Jacobian) and s² = χ²/(n − p)
+// (the residuals are taken as weighted already). A fit that does not converge is a status, not
+// an exception.
+//
+// Models with cheap exact derivatives pass them (the second overload): the solver then needs one
+// evaluation per iteration instead of one per free parameter, and the derivatives carry no
+// finite-difference error. The derivatives are with respect to the natural parameters; the
+// transforms' chain rule is applied here.
 // Failures: InvalidArgument for inconsistent parameters (value outside its bounds, a log
 // parameter ≤ 0, no free parameter, fewer residuals than free parameters).
 #pragma once
@@ -78,6 +84,13 @@ struct FitReport {
 /// Residuals r(p) for parameters p in natural units (same order as given), written into r.
 using ResidualFunction = std::function<void(std::span<const double>, std::span<double>)>;
 
+/// Residuals and, when `jacobian` is not empty, their derivatives ∂r_i/∂p_k with respect to the
+/// natural parameters p, row-major (n_residuals × parameters.size(), fixed parameters included;
+/// their columns are ignored): jacobian[i · parameters.size() + k]. The callee overwrites every
+/// element it is given.
+using ResidualJacobianFunction =
+    std::function<void(std::span<const double>, std::span<double>, std::span<double>)>;
+
 struct LeastSquaresOptions {
   int max_iterations = 200;
   double function_tolerance = 1e-12;
@@ -86,6 +99,12 @@ struct LeastSquaresOptions {
 
 FitReport least_squares(const ResidualFunction& residuals, std::size_t n_residuals,
                         std::vector<Parameter> parameters, const LeastSquaresOptions& options = {});
+
+/// As above with exact derivatives from the model (see ResidualJacobianFunction); the covariance
+/// uses them too. Same failures.
+FitReport least_squares(const ResidualJacobianFunction& residuals_and_jacobian,
+                        std::size_t n_residuals, std::vector<Parameter> parameters,
+                        const LeastSquaresOptions& options = {});
 
 /// The report of a fit done elsewhere: `parameters` hold the optimum (fixed ones at their
 /// held values), `residuals` the weighted residuals there, `jacobian` their derivatives with

@@ -9,9 +9,10 @@
 //
 // Every profile integrates to 1 over x, so a peak is area × profile(x − centre) and its area is
 // a fit parameter with its own uncertainty. Widths are full widths at half maximum (FWHM) in the
-// unit of x:
+// unit of x; the Gaussian, Lorentzian and pseudo-Voigt are those of fit/line_shapes.hpp (one
+// templated definition with its sources, shared with the powder profiles of xtal/profile.hpp):
 //   Gaussian     G(u; Γ) = √(4 ln2/π)/Γ · exp(−4 ln2 u²/Γ²)
-//   Lorentzian   L(u; Γ) = (2/(πΓ)) / (1 + 4u²/Γ²)
+//   Lorentzian   L(u; Γ) = (2/(πΓ)) / (1 + 4u²/Γ²) = (Γ/2) / (π (u² + (Γ/2)²))
 //   pseudo-Voigt pV(u; Γ, η) = η L(u; Γ) + (1 − η) G(u; Γ)          (0 ≤ η ≤ 1, one Γ)
 //   Voigt        V(u; Γ_G, Γ_L) = (G ∗ L)(u) = Re w((u + iγ)/(σ√2)) / (σ√(2π)),
 //                σ = Γ_G/(2√(2 ln2)), γ = Γ_L/2, w the Faddeeva function (libcerf).

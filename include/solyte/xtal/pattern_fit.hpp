@@ -26,8 +26,10 @@
 // y = Σ_p A_p [pV(x − x_p; Γ_p, η_p) + r pV(x − x_p,2; Γ_p, η_p)] + b0 + b1 (x − x_c), with
 // x_p,2 = 2 asin((λ2/λ1) sin(x_p/2)) the Kα2 position and r the Kα2/Kα1 ratio; weights 1/σ.
 // Bounded least squares on Ceres (fit/least_squares.hpp): A positive (log), Γ within a factor
-// 5 of its start and η in [0, 1] (logistic), x_p within ±Γ of its start. Each peak carries its
-// window's fit report; a window that does not converge is a status, not an exception.
+// 5 of its start and η in [0, 1] (logistic), x_p within ±Γ of its start, with the exact
+// Jacobian of the model (the pseudo-Voigt's derivatives through dual numbers, the Kα2 slope
+// (λ2/λ1) cos θ1/cos θ2). Each peak carries its window's fit report; a window that does not
+// converge is a status, not an exception.
 //
 // Failures: InvalidArgument for arrays of different lengths, fewer than 5 points, 2θ not
 // increasing, non-finite values, a negative sigma, or a start outside the data.

@@ -1,8 +1,8 @@
-// Powder-diffraction peak shapes: unit-area Gaussian, Lorentzian and pseudo-Voigt, the
-// Thompson–Cox–Hastings mixing of a Gaussian and a Lorentzian width into one pseudo-Voigt, the
-// Caglioti width law, integral breadths, and the inverse split of a pseudo-Voigt into its
-// Gaussian and Lorentzian widths (docs/methods.md §9c). Templated on the scalar so that
-// automatic differentiation can run through them.
+// Powder-diffraction peak shapes: unit-area Gaussian, Lorentzian and pseudo-Voigt (those of
+// fit/line_shapes.hpp), the Thompson–Cox–Hastings mixing of a Gaussian and a Lorentzian width
+// into one pseudo-Voigt, the Caglioti width law, integral breadths, and the inverse split of a
+// pseudo-Voigt into its Gaussian and Lorentzian widths (docs/methods.md §9c). Templated on the
+// scalar so that automatic differentiation can run through them.
 //
 //   using namespace solyte::xtal;
 //   double g2 = caglioti_fwhm2({.u = 0.01, .v = -0.005, .w = 0.003}, 15.0);  // Γ_G² in deg²
@@ -23,29 +23,17 @@
 #include <numbers>
 #include <utility>
 
+#include "solyte/fit/line_shapes.hpp"
+
 namespace solyte::xtal {
 
-/// Unit-area Gaussian of full width at half maximum `fwhm`, at offset x from its centre.
-template <class T>
-T gaussian(T x, T fwhm) {
-  using std::exp;
-  using std::sqrt;
-  const double c = 4 * std::numbers::ln2;
-  return sqrt(T(c / std::numbers::pi)) / fwhm * exp(-c * x * x / (fwhm * fwhm));
-}
-
-/// Unit-area Lorentzian (Cauchy) of full width at half maximum `fwhm`.
-template <class T>
-T lorentzian(T x, T fwhm) {
-  const T h = fwhm / 2.0;
-  return h / (std::numbers::pi * (x * x + h * h));
-}
-
-/// Unit-area pseudo-Voigt η L + (1 − η) G with a common FWHM.
-template <class T>
-T pseudo_voigt(T x, T fwhm, T eta) {
-  return eta * lorentzian(x, fwhm) + (1.0 - eta) * gaussian(x, fwhm);
-}
+/// Unit-area Gaussian G(x; Γ), Lorentzian L(x; Γ) and pseudo-Voigt η L + (1 − η) G of full width
+/// at half maximum Γ = `fwhm` at offset x from the centre: the templated definitions of
+/// fit/line_shapes.hpp (formulas and sources there), gaussian(x, fwhm), lorentzian(x, fwhm),
+/// pseudo_voigt(x, fwhm, eta).
+using fit::gaussian;
+using fit::lorentzian;
+using fit::pseudo_voigt;
 
 /// TCH 1987: the FWHM Γ and mixing η of the pseudo-Voigt that stands for the Voigt of Gaussian
 /// FWHM Γ_G and Lorentzian FWHM Γ_L.
