@@ -60,26 +60,7 @@ xtal::UnitCell parse_cell(const std::vector<std::string>& v, const xtal::SpaceGr
   for (std::size_t i = 0; i < v.size(); ++i)
     x.push_back(i < 3 ? parse_length_angstrom(v[i], "--cell length")
                       : parse_number(v[i], "--cell angle"));
-  switch (x.size()) {
-    case 1:
-      return xtal::UnitCell::cubic(x[0]);
-    case 2:
-      return g.crystal_system == xtal::CrystalSystem::hexagonal ||
-                     (g.crystal_system == xtal::CrystalSystem::trigonal && g.choice != "R")
-                 ? xtal::UnitCell::hexagonal(x[0], x[1])
-                 : xtal::UnitCell::tetragonal(x[0], x[1]);
-    case 3:
-      return xtal::UnitCell::orthorhombic(x[0], x[1], x[2]);
-    case 4:
-      return xtal::UnitCell::monoclinic(x[0], x[1], x[2], x[3]);
-    case 6:
-      return {x[0], x[1], x[2], x[3], x[4], x[5]};
-    default:
-      throw InvalidArgument(
-          "--cell takes 1 (a), 2 (a,c), 3 (a,b,c), 4 (a,b,c,beta) or 6 values "
-          "(a,b,c,alpha,beta,gamma), got " +
-          std::to_string(x.size()));
-  }
+  return xtal::cell_from_parameters(x, g);
 }
 
 std::pair<double, double> parse_range_deg(const std::string& text, const std::string& what) {

@@ -17,7 +17,15 @@ Measurement simulate_powder_scan(std::span<const double> x, std::span<const xtal
 Measurement simulate_powder_scan(std::span<const double> x,
                                  std::span<const xtal::PatternLine> lines,
                                  const xtal::PatternModel& model, const CountingNoise& noise) {
-  std::vector<double> y = xtal::simulate_pattern(x, lines, model);
+  return powder_scan_from_counts(x, xtal::simulate_pattern(x, lines, model), model.radiation,
+                                 noise);
+}
+
+Measurement powder_scan_from_counts(std::span<const double> x, std::vector<double> y,
+                                    const xtal::Radiation& radiation, const CountingNoise& noise) {
+  if (y.size() != x.size())
+    throw InvalidArgument("powder scan: " + std::to_string(y.size()) + " counts for " +
+                          std::to_string(x.size()) + " angles");
   std::vector<double> sigma(y.size());
   if (noise.counting) {
     detail::NormalGenerator normal(noise.seed);
@@ -33,10 +41,10 @@ Measurement simulate_powder_scan(std::span<const double> x,
   m.meta.source_file = "synthetic powder scan";
   m.meta.format = "synthetic";
   m.meta.technique = Technique::diffraction;
-  m.meta.wavelength_angstrom = model.radiation.lambda1;
-  if (model.radiation.ratio > 0) {
-    m.meta.wavelength2_angstrom = model.radiation.lambda2;
-    m.meta.kalpha2_ratio = model.radiation.ratio;
+  m.meta.wavelength_angstrom = radiation.lambda1;
+  if (radiation.ratio > 0) {
+    m.meta.wavelength2_angstrom = radiation.lambda2;
+    m.meta.kalpha2_ratio = radiation.ratio;
   }
   m.add(Quantity::two_theta, std::vector<double>(x.begin(), x.end()));
   m.add(Quantity::intensity, std::move(y));

@@ -40,7 +40,7 @@ std::optional<transport::Regime> regime_of(const Json& arrhenius, const std::str
 }  // namespace
 
 Json run_migration_entropy(const TaskInput& in) {
-  OptionReader r(in.options, in.manifest->path, what_of(in));
+  OptionReader r(in.options, in.manifest->path, what_of(in), in.entry->line);
   r.allow_only({"a", "b", "regime"});
   const std::string which = r.choice("regime", {"low", "high"}).value_or("low");
   Json out = Json::object();
@@ -68,7 +68,7 @@ Json run_migration_entropy(const TaskInput& in) {
 }
 
 Json run_property_series(const TaskInput& in) {
-  OptionReader r(in.options, in.manifest->path, what_of(in));
+  OptionReader r(in.options, in.manifest->path, what_of(in), in.entry->line);
   r.allow_only({"property"});
   const std::string property = r.text("property").value_or("milling_min");
   Json out = Json::object();

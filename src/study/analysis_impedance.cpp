@@ -62,7 +62,7 @@ Json vec(const std::vector<double>& v) { return Json(v); }
 }  // namespace
 
 Json run_conductivity(const TaskInput& in) {
-  OptionReader r(in.options, in.manifest->path, what_of(in));
+  OptionReader r(in.options, in.manifest->path, what_of(in), in.measurement->line);
   r.allow_only({"diameter", "thickness", "area", "slope_tolerance", "flat_tolerance",
                 "slope_window", "min_points", "min_width", "lowest", "form", "max_segments",
                 "min_points_per_segment", "jump_threshold", "breakpoint_parameters",
@@ -279,7 +279,7 @@ Json run_arrhenius(const TaskInput& in) {
 }
 
 Json run_modulus(const TaskInput& in) {
-  OptionReader r(in.options, in.manifest->path, what_of(in));
+  OptionReader r(in.options, in.manifest->path, what_of(in), in.measurement->line);
   r.allow_only({"diameter", "thickness", "area", "model", "temperature", "fmin", "fmax", "real",
                 "weight"});
   relax::ModulusFitOptions mo;

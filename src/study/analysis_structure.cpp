@@ -21,7 +21,7 @@ std::string what_of(const TaskInput& in) {
 }  // namespace
 
 Json run_packing(const TaskInput& in) {
-  OptionReader r(in.options, in.manifest->path, what_of(in));
+  OptionReader r(in.options, in.manifest->path, what_of(in), in.entry->line);
   r.allow_only({"lattice", "a", "c", "z", "formula"});
   xtal::PackingInput p;
   const auto lattice = r.text("lattice");
@@ -69,7 +69,7 @@ Json run_packing(const TaskInput& in) {
 }
 
 Json run_entropy(const TaskInput& in) {
-  OptionReader r(in.options, in.manifest->path, what_of(in));
+  OptionReader r(in.options, in.manifest->path, what_of(in), in.entry->line);
   r.allow_only({"sites", "multiplicities", "occupancies", "ratios", "cations_per_cell"});
   const auto mult = r.numbers("multiplicities");
   if (mult.empty())
@@ -124,7 +124,7 @@ Json run_entropy(const TaskInput& in) {
 }
 
 Json run_ema(const TaskInput& in) {
-  OptionReader r(in.options, in.manifest->path, what_of(in));
+  OptionReader r(in.options, in.manifest->path, what_of(in), in.entry->line);
   r.allow_only({"fractions", "sigma"});
   const auto phi = r.numbers("fractions");
   const auto sig_text = r.text("sigma");

@@ -336,7 +336,9 @@ Manifest parse_manifest(std::string_view text, const std::string& name,
         e.kind = key;
         if (key == "comparison") {
           const auto* kk = t.get("kind") ? t.get("kind")->as_string() : nullptr;
-          if (!kk) fail(c, t, "expected kind = \"migration-entropy\" or \"milling-series\" in [[comparison]]");
+          if (!kk)
+            fail(c, t, "expected kind = \"migration-entropy\", \"milling-series\" or "
+                       "\"bond-length\" in [[comparison]]");
           e.kind = kk->get();
           e.options = options_of(c, t, {"kind"});
         } else {

@@ -10,7 +10,7 @@ namespace solyte::study::detail {
 
 void OptionReader::fail(std::string_view key, const std::string& expected) const {
   const Option* o = options_.find(key);
-  throw ParseError(manifest_, o ? o->line : 0, 0,
+  throw ParseError(manifest_, o ? o->line : line_, 0,
                    what_ + ": " + (o ? "option '" + o->key + "' = '" + o->value + "': " : "") +
                        expected);
 }
@@ -89,6 +89,22 @@ std::optional<double> OptionReader::mass_kg(std::string_view key) const {
     }
     throw InvalidArgument("expected a mass with a unit (mg, g, kg)");
   });
+}
+
+std::optional<std::pair<double, double>> OptionReader::range(
+    std::string_view key, const std::function<double(std::string_view)>& value) const {
+  return convert(key, [&](const std::string& v) {
+    const auto colon = v.find(':');
+    if (colon == std::string::npos || colon == 0 || colon + 1 == v.size())
+      throw InvalidArgument("expected a range A:B");
+    return std::pair<double, double>{value(std::string_view(v).substr(0, colon)),
+                                     value(std::string_view(v).substr(colon + 1))};
+  });
+}
+
+std::optional<double> OptionReader::quantity(
+    std::string_view key, const std::function<double(std::string_view)>& value) const {
+  return convert(key, [&](const std::string& v) { return value(v); });
 }
 
 std::vector<double> OptionReader::numbers(std::string_view key) const {

@@ -2,10 +2,12 @@
 // with units ("10mm", "25C", "4mS/cm"), numbers, choices. Errors name the manifest line.
 #pragma once
 
+#include <functional>
 #include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "solyte/study/manifest.hpp"
@@ -14,8 +16,10 @@ namespace solyte::study::detail {
 
 class OptionReader {
  public:
-  OptionReader(const Options& options, const std::string& manifest, std::string what)
-      : options_(options), manifest_(manifest), what_(std::move(what)) {}
+  /// `line` is where the entry starts: errors about an absent key point there.
+  OptionReader(const Options& options, const std::string& manifest, std::string what,
+               std::size_t line = 0)
+      : options_(options), manifest_(manifest), what_(std::move(what)), line_(line) {}
 
   /// Throws ParseError at the first key not in `known` (a misspelt option never passes
   /// silently).
@@ -30,6 +34,12 @@ class OptionReader {
   std::optional<double> temperature_k(std::string_view key) const;
   std::optional<double> mass_kg(std::string_view key) const;
   std::optional<double> conductivity_s_per_m(std::string_view key) const;
+  /// "A:B" with both ends read by `value` (units as the command line takes them).
+  std::optional<std::pair<double, double>> range(
+      std::string_view key, const std::function<double(std::string_view)>& value) const;
+  /// Any value read by `value` (e.g. parse_current_a).
+  std::optional<double> quantity(std::string_view key,
+                                 const std::function<double(std::string_view)>& value) const;
   /// A comma-separated list of numbers.
   std::vector<double> numbers(std::string_view key) const;
   /// One of `choices`, else ParseError listing them.
@@ -46,6 +56,7 @@ class OptionReader {
   const Options& options_;
   const std::string& manifest_;
   std::string what_;
+  std::size_t line_ = 0;
 };
 
 }  // namespace solyte::study::detail

@@ -4,6 +4,8 @@
 #include <map>
 
 #include "solyte/error.hpp"
+#include "study/analysis_curves.hpp"
+#include "study/analysis_diffraction.hpp"
 #include "study/analysis_impedance.hpp"
 #include "study/analysis_structure.hpp"
 #include "study/task.hpp"
@@ -25,13 +27,20 @@ namespace {
 
 using Runner = Json (*)(const TaskInput&);
 
-// Analyses per measurement kind; a kind without one is refused when the manifest is planned.
+// The analysis of each measurement kind.
 Runner measurement_runner(MeasurementKind k) {
   switch (k) {
     case MeasurementKind::impedance: return run_conductivity;
     case MeasurementKind::modulus: return run_modulus;
-    default: return nullptr;
+    case MeasurementKind::diffraction: return run_diffraction;
+    case MeasurementKind::infrared:
+    case MeasurementKind::raman:
+    case MeasurementKind::nmr: return run_bands;
+    case MeasurementKind::cv: return run_cv;
+    case MeasurementKind::ccd: return run_ccd;
+    case MeasurementKind::dsc: return run_dsc;
   }
+  return run_conductivity;  // not reached: every kind has its analysis
 }
 
 // The `label` option names an entry in results; it is not an analysis option.
@@ -51,16 +60,12 @@ std::string take_label(Options& o) {
 std::vector<Task> plan_tasks(const Manifest& manifest) {
   std::vector<Task> tasks;
   std::map<std::string, std::size_t> arrhenius_of;  // sample → task index
+  std::map<std::pair<std::string, MeasurementKind>, std::size_t> first_of;  // sample, kind
   for (const auto& sample : manifest.samples) {
     std::map<MeasurementKind, int> count;
     std::vector<std::size_t> impedance;
     for (const auto& m : sample.measurements) {
       const Runner run = measurement_runner(m.kind);
-      if (!run)
-        throw ParseError(manifest.path, m.line, 0,
-                         "sample '" + sample.name + "': the " + std::string(to_string(m.kind)) +
-                             " analysis is not available in this version of solyte; supported: "
-                             "impedance, modulus");
       Task t;
       const int k = ++count[m.kind];
       t.sample = sample.name;
@@ -77,6 +82,7 @@ std::vector<Task> plan_tasks(const Manifest& manifest) {
                                         : t.input.label);
       t.run = run;
       if (m.kind == MeasurementKind::impedance) impedance.push_back(tasks.size());
+      first_of.emplace(std::pair{sample.name, m.kind}, tasks.size());
       tasks.push_back(std::move(t));
     }
     if (!impedance.empty()) {
@@ -128,6 +134,25 @@ std::vector<Task> plan_tasks(const Manifest& manifest) {
     } else if (e.kind == "migration-entropy") {
       t.run = run_migration_entropy;
       t.deps = {arrhenius_for("a"), arrhenius_for("b")};
+    } else if (e.kind == "bond-length") {
+      t.run = run_bond_length;
+      const std::string kind_text = t.input.options.get("measurement", "infrared");
+      const auto kind = measurement_kind_from_string(kind_text);
+      if (!kind || (*kind != MeasurementKind::infrared && *kind != MeasurementKind::raman))
+        throw ParseError(manifest.path, e.line, 0,
+                         "[[comparison]] bond-length: measurement must be infrared or raman");
+      for (const char* key : {"a", "b"}) {
+        const Option* o = t.input.options.find(key);
+        if (!o) throw ParseError(manifest.path, e.line, 0,
+                                 std::string("[[comparison]] bond-length: expected ") + key +
+                                     " = \"<sample>\"");
+        const auto it = first_of.find({o->value, *kind});
+        if (it == first_of.end())
+          throw ParseError(manifest.path, o->line, 0,
+                           "[[comparison]] bond-length: sample '" + o->value + "' has no " +
+                               kind_text + " entry");
+        t.deps.push_back(it->second);
+      }
     } else if (e.kind == "milling-series" || e.kind == "property-series") {
       t.run = run_property_series;
       const std::string property = t.input.options.get("property", "milling_min");
@@ -139,7 +164,7 @@ std::vector<Task> plan_tasks(const Manifest& manifest) {
     } else {
       throw ParseError(manifest.path, e.line, 0,
                        "unknown comparison kind '" + e.kind +
-                           "'; expected migration-entropy or milling-series");
+                           "'; expected migration-entropy, milling-series or bond-length");
     }
     tasks.push_back(std::move(t));
   }

@@ -1,6 +1,7 @@
 // The study report: one self-contained HTML page (figures inline as SVG, no external files)
 // with the "paper vs this run" table, the conductivity figures and tables, the relaxation
 // fits and the structure tables; every figure also as SVG and PNG under figures/.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -347,6 +348,164 @@ void modulus_section(Page& p, const ReportInput& in) {
         "Electric-modulus fits");
 }
 
+// Every task of `analysis` with its plot `key`, in task order.
+template <class F>
+void each_plot(const ReportInput& in, std::initializer_list<std::string_view> analyses,
+               const std::string& key, F&& f) {
+  for (std::size_t i = 0; i < in.tasks->size(); ++i) {
+    const auto& t = (*in.tasks)[i];
+    if (std::find(analyses.begin(), analyses.end(), t.analysis) == analyses.end()) continue;
+    const Json& r = (*in.results)[i];
+    if (!r.contains("plots") || !r["plots"].contains(key)) continue;
+    f(t, r["plots"][key], r, i);
+  }
+}
+
+std::string stem_of(const Task& t) {
+  std::string safe;
+  for (char c : t.id) safe += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.') ? c : '-';
+  return safe;
+}
+
+std::vector<const Json*> rows_of_task(const Json& r, const std::string& table) {
+  std::vector<const Json*> out;
+  if (r.contains("rows") && r["rows"].contains(table))
+    for (const auto& row : r["rows"][table]) out.push_back(&row);
+  return out;
+}
+
+void diffraction_section(Page& p, const ReportInput& in) {
+  bool header = false;
+  each_plot(in, {"diffraction"}, "pattern", [&](const Task& t, const Json& d, const Json& r, std::size_t) {
+    if (!header) {
+      p.html += "<h2 id=\"diffraction\">Diffraction</h2>\n";
+      header = true;
+    }
+    Panel pan{.title = t.sample + ": powder pattern", .x_label = "2θ [°]", .y_label = "intensity",
+              .legend = false};
+    pan.series.push_back({.x = doubles(d["two_theta_deg"]), .y = doubles(d["intensity"]), .color = 0,
+                          .width = 1.0});
+    for (double x : doubles(d["calculated"])) pan.bands.push_back({x, x, 1});
+    p.figure({.name = stem_of(t), .caption = t.sample + ": the pattern with the positions of the indexed " +
+                                             d["phase"].get<std::string>() + " reflections (dashed).",
+              .panels = {pan}, .width = 900, .height = 360});
+    table(p, rows_of_task(r, "diffraction_peaks"),
+          {{"two_theta_deg", "2θ [°]", 6}, {"d_angstrom", "d [Å]", 5}, {"fwhm_deg", "FWHM [°]", 3},
+           {"eta", "η", 2}, {"area", "area", 4}, {"hkl", "hkl"}, {"two_theta_calc_deg", "2θ calc [°]", 6}},
+          t.sample + ": fitted lines");
+  });
+}
+
+void bands_section(Page& p, const ReportInput& in) {
+  bool header = false;
+  each_plot(in, {"infrared", "raman", "nmr"}, "bands", [&](const Task& t, const Json& d, const Json& r, std::size_t) {
+    if (!header) {
+      p.html += "<h2 id=\"spectroscopy\">IR, Raman and NMR bands</h2>\n";
+      header = true;
+    }
+    const bool ppm = d["unit"] == "ppm";
+    Panel pan{.title = t.sample + ": " + t.analysis, .x_label = ppm ? "δ [ppm]" : "ν [1/cm]",
+              .y_label = "intensity"};
+    const auto x = doubles(d["x"]);
+    pan.series.push_back({.x = x, .y = doubles(d["y"]), .label = "data", .color = 0, .width = 1.0});
+    pan.series.push_back({.x = x, .y = doubles(d["baseline"]), .label = "baseline", .color = 7, .width = 1.0});
+    if (d["fit"].is_array())
+      pan.series.push_back({.x = x, .y = doubles(d["fit"]), .label = "fit", .color = 1, .width = 1.2});
+    if (ppm && !x.empty()) {
+      const auto [lo, hi] = std::minmax_element(x.begin(), x.end());
+      pan.x_range = std::pair{*hi, *lo};  // NMR: shift decreasing to the right
+    }
+    p.figure({.name = stem_of(t), .caption = t.sample + ": " + t.analysis + " spectrum, baseline and fitted peaks.",
+              .panels = {pan}, .width = 760, .height = 360});
+    table(p, rows_of_task(r, "band_ratios"),
+          {{"numerator_from", "numerator from"}, {"numerator_to", "to"}, {"denominator_from", "denominator from"},
+           {"denominator_to", "to"}, {"source", "areas"}, {"ratio", "ratio", 4}, {"ratio_err", "±", 2}},
+          t.sample + ": band ratios");
+    table(p, rows_of_task(r, "bands"),
+          {{"peak", "peak"}, {"center", "centre", 6}, {"center_err", "±", 2}, {"area", "area", 4},
+           {"area_err", "±", 2}, {"fwhm", "FWHM", 3}},
+          t.sample + ": fitted peaks");
+  });
+  table(p, rows_of(in, "bond_lengths"),
+        {{"sample_a", "a"}, {"sample_b", "b"}, {"center_a_per_cm", "ν(B–H) a [1/cm]", 6},
+         {"center_b_per_cm", "ν(B–H) b [1/cm]", 6}, {"r_a_angstrom", "r a [Å]", 6},
+         {"r_b_angstrom", "r b [Å]", 6}, {"elongation_percent", "elongation [%]", 3}},
+        "B–H bond lengths from the band positions");
+}
+
+void electrochemistry_section(Page& p, const ReportInput& in) {
+  bool header = false;
+  auto head = [&] {
+    if (!header) p.html += "<h2 id=\"electrochemistry\">Electrochemistry</h2>\n";
+    header = true;
+  };
+  each_plot(in, {"cv"}, "cv", [&](const Task& t, const Json& d, const Json& r, std::size_t) {
+    head();
+    Panel pan{.title = t.sample + ": CV, cycle " + std::to_string(d["cycle"].get<int>()),
+              .x_label = "E [V]", .y_label = "j [" + d["current_unit"].get<std::string>() + "]",
+              .legend = false};
+    pan.series.push_back({.x = doubles(d["potential_v"]), .y = doubles(d["current"]), .color = 0, .width = 1.0});
+    std::string edges;
+    for (const auto& e : d["edges"]) {
+      pan.bands.push_back({e["edge_v"].get<double>(), e["edge_v"].get<double>(), 1});
+      edges += (edges.empty() ? "" : ", ") + e["method"].get<std::string>() + " " + num(e["edge_v"], 4) + " V";
+    }
+    p.figure({.name = stem_of(t), .caption = t.sample + ": slow-scan CV with the edge potential (" + edges + ").",
+              .panels = {pan}, .width = 760, .height = 360});
+    table(p, rows_of_task(r, "cv_edges"),
+          {{"cycle", "cycle"}, {"method", "method"}, {"edge_v", "E_e [V]", 4}, {"baseline_from_v", "baseline from [V]", 4},
+           {"baseline_to_v", "to [V]", 4}, {"steepest_v", "steepest rise [V]", 4}},
+          t.sample + ": edge potentials");
+  });
+  each_plot(in, {"ccd"}, "ccd", [&](const Task& t, const Json& d, const Json& r, std::size_t) {
+    head();
+    auto hours = doubles(d["time_s"]);
+    for (double& x : hours) x /= 3600.0;
+    Panel pan{.title = t.sample + ": symmetric-cell cycling", .x_label = "t [h]", .y_label = "V [V]",
+              .legend = false};
+    pan.series.push_back({.x = hours, .y = doubles(d["voltage_v"]), .color = 0, .width = 0.8});
+    for (const auto& e : d["events"])
+      pan.bands.push_back({e["time_s"].get<double>() / 3600.0, e["time_s"].get<double>() / 3600.0,
+                           e["kind"] == "penetration" ? 3 : 1});
+    p.figure({.name = stem_of(t), .caption = t.sample + ": voltage of the symmetric cell with the detected "
+                                             "penetration (orange) and short (red) events.",
+              .panels = {pan}, .width = 900, .height = 340});
+    table(p, rows_of_task(r, "ccd_steps"),
+          {{"step", "step"}, {"current_density_ma_per_cm2", "j [mA/cm²]", 4}, {"overpotential_v", "η [V]", 4},
+           {"asr_ohm_cm2", "ASR [Ω·cm²]", 4}, {"event", "event"}},
+          t.sample + ": steps");
+    table(p, rows_of_task(r, "ccd_events"),
+          {{"kind", "event"}, {"time_s", "t [s]", 6}, {"current_density_ma_per_cm2", "j [mA/cm²]", 4},
+           {"v_before", "|V| before [V]", 4}, {"v_after", "after [V]", 4}},
+          t.sample + ": events");
+  });
+}
+
+void dsc_section(Page& p, const ReportInput& in) {
+  bool header = false;
+  each_plot(in, {"dsc"}, "dsc", [&](const Task& t, const Json& d, const Json& r, std::size_t) {
+    if (!header) p.html += "<h2 id=\"thermal\">Thermal analysis</h2>\n";
+    header = true;
+    Panel pan{.title = t.sample + ": DSC", .x_label = "T [°C]",
+              .y_label = "heat flow [" + d["unit"].get<std::string>() + "] (" +
+                         (d["exo_up"].get<bool>() ? "exo up" : "exo down") + ")"};
+    int k = 0;
+    for (const auto& sgm : d["segments"]) {
+      if (!sgm.contains("heat_flow")) continue;
+      pan.series.push_back({.x = doubles(sgm["temperature_c"]), .y = doubles(sgm["heat_flow"]),
+                            .label = sgm["scan"].get<std::string>(), .color = k++, .width = 1.0});
+    }
+    for (const auto& e : d["events"]) pan.bands.push_back({e["peak_c"].get<double>(), e["peak_c"].get<double>(), 1});
+    p.figure({.name = stem_of(t), .caption = t.sample + ": DSC scan with the peaks of the detected events.",
+              .panels = {pan}, .width = 760, .height = 360});
+    table(p, rows_of_task(r, "dsc_events"),
+          {{"scan", "scan"}, {"direction", "direction"}, {"onset_k", "onset [°C]", 4, 1, -273.15},
+           {"peak_k", "peak [°C]", 4, 1, -273.15}, {"end_k", "end [°C]", 4, 1, -273.15},
+           {"enthalpy_j_per_g", "ΔH [J/g]", 4}},
+          t.sample + ": DSC events");
+  });
+}
+
 void structure_section(Page& p, const ReportInput& in) {
   const auto packing = rows_of(in, "packing");
   const auto entropy = rows_of(in, "site_entropy");
@@ -443,13 +602,19 @@ std::vector<std::string> write_report(const std::string& dir, const ReportInput&
             " samples · " + std::to_string(in.tasks->size()) + " analyses · solyte " + version() +
             " · " + esc(in.generated) + "</p>\n";
   p.html += "<nav><a href=\"#paper\">Paper vs run</a><a href=\"#conductivity\">Conductivity</a>"
-            "<a href=\"#spectra\">Spectra</a><a href=\"#relaxation\">Relaxation</a>"
-            "<a href=\"#structure\">Structure</a><a href=\"#notes\">Notes</a></nav>\n";
+            "<a href=\"#relaxation\">Relaxation</a><a href=\"#structure\">Structure</a>"
+            "<a href=\"#diffraction\">Diffraction</a><a href=\"#spectroscopy\">Bands</a>"
+            "<a href=\"#electrochemistry\">Electrochemistry</a><a href=\"#thermal\">DSC</a>"
+            "<a href=\"#spectra\">Impedance spectra</a><a href=\"#notes\">Notes</a></nav>\n";
   paper_section(p, in);
   arrhenius_section(p, in);
   property_series_section(p, in);
   modulus_section(p, in);
   structure_section(p, in);
+  diffraction_section(p, in);
+  bands_section(p, in);
+  electrochemistry_section(p, in);
+  dsc_section(p, in);
   impedance_section(p, in);
   notes_section(p, in);
   p.html += std::string(kCheck) + "\n</body></html>\n";

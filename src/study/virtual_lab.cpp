@@ -10,12 +10,20 @@
 #include <boost/math/special_functions/gamma.hpp>
 
 #include "solyte/constants.hpp"
+#include "solyte/echem/ccd_protocol.hpp"
 #include "solyte/error.hpp"
 #include "solyte/io/write_csv.hpp"
+#include "solyte/sim/band_spectrum.hpp"
+#include "solyte/sim/cyclic_voltammetry.hpp"
+#include "solyte/sim/dsc_scan.hpp"
 #include "solyte/sim/pellet_impedance.hpp"
+#include "solyte/sim/powder_pattern.hpp"
 #include "solyte/sim/relaxation_spectrum.hpp"
+#include "solyte/sim/symmetric_cell.hpp"
 #include "solyte/transport/effective_medium.hpp"
 #include "solyte/version.hpp"
+#include "solyte/xtal/powder_lines.hpp"
+#include "solyte/xtal/space_group.hpp"
 
 namespace solyte::study {
 
@@ -161,6 +169,179 @@ struct Writer {
   }
 };
 
+// The measurements other than impedance, each from a forward model of sim/ (PARAMETERS.md).
+struct OtherTechniques {
+  // Powder patterns: Cu Kα1/Kα2; each phase's anion drawn as one heavy scatterer (iodine's
+  // form factor) at its centre, so line positions are exact and intensities schematic.
+  double bcc_a = 7.882, fcc_a = 10.066;                     // Table 1
+  double size0_nm = 80, size_time_min = 20;                 // L(t) = L0/(1 + t/t_L)
+  double counts = 2e5, background_counts = 60, hump_counts = 400;
+  // IR: ν(B–H) falls from 2525 to 2489 cm⁻¹ over the first 120 min (paper, §3.1), the
+  // ν(B–H)/ν(C–H) area ratio rises threefold over the same time (paper).
+  double nu_bh0 = 2525, nu_bh120 = 2489, ratio0 = 8, ratio_gain = 3;
+  double nu_ch = 3050;
+  // NMR of the 45-min sample: 5.2 and −11.4 ppm, area ratio 0.09 (paper, Fig. 1c).
+  double nmr_ratio = 0.09;
+  // CV: irreversible oxidation whose tangent edge is 4.14 V, pre-peak at 3.3 V (paper, Fig. 6).
+  double edge_v = 4.14, wave_width_v = 0.04, pre_peak_v = 3.3;
+  // CCD: 120 mAh/g × 2 mg/cm² (1C = 0.24 mA/cm²); penetration at C/2, short at 1.25C (paper).
+  std::vector<double> c_rates = {0.1, 0.2, 0.25, 0.5, 0.75, 1.0, 1.25};
+  double charge_per_sweep_mah_cm2 = 0.02;
+  // DSC: the pristine order–disorder transition at 83 °C on heating, 63 °C on cooling.
+  double dsc_onset_heating_c = 83, dsc_onset_cooling_c = 63, dsc_enthalpy_j_g = 25;
+
+  static double ramp120(double t_min) { return std::min(t_min, 120.0) / 120.0; }
+  double nu_bh(double t) const { return nu_bh0 + (nu_bh120 - nu_bh0) * ramp120(t); }
+  double ratio(double t) const { return ratio0 * (1 + (ratio_gain - 1) * ramp120(t)); }
+  double size_nm(double t) const { return size0_nm / (1 + t / size_time_min); }
+};
+
+xtal::CrystalStructure anion_lattice(const std::string& group, double a, const char* wyckoff_2a_or_4a) {
+  xtal::CrystalStructure st;
+  st.name = group;
+  st.group = xtal::find_space_group(group);
+  st.cell = xtal::UnitCell::cubic(a);
+  st.sites.push_back({.label = wyckoff_2a_or_4a, .type_symbol = "I", .element = "I",
+                      .position = {0, 0, 0}, .u_iso_a2 = 0.05});
+  return st;
+}
+
+Measurement pattern_of(const OtherTechniques& x, const Model::Fractions& f, double t_min,
+                       std::uint64_t seed) {
+  const auto grid = xtal::uniform_grid(10, 60, 0.02);
+  xtal::PatternModel pm;
+  pm.radiation = {1.5406, 1.5444, 0.5};
+  // Instrument (Caglioti) plus a Lorentzian size term Γ_L = (180/π)·0.9λ/(L cosθ).
+  pm.profile.gauss = {.u = 0.004, .v = -0.002, .w = 0.003};
+  pm.profile.y = 180.0 / constants::pi * 0.9 * pm.radiation.lambda1 / (x.size_nm(t_min) * 10.0);
+  std::vector<double> y(grid.size(), x.background_counts);
+  for (auto [phase, frac] : {std::pair{0, f.bcc}, std::pair{1, f.ortho}}) {
+    if (frac <= 1e-3) continue;
+    const auto st = phase == 0 ? anion_lattice("Im-3m", x.bcc_a, "I1") : anion_lattice("Fm-3m", x.fcc_a, "I1");
+    auto lines = xtal::powder_lines(st, {.wavelength_angstrom = 1.5406, .two_theta_min_deg = 5,
+                                         .two_theta_max_deg = 65});
+    auto pl = xtal::pattern_lines(lines);
+    double strongest = 0;
+    for (const auto& l : pl) strongest = std::max(strongest, l.intensity);
+    for (auto& l : pl) l.intensity *= x.counts * frac / strongest;
+    pm.background.clear();
+    const auto part = xtal::simulate_pattern(grid, pl, pm);
+    for (std::size_t i = 0; i < y.size(); ++i) y[i] += part[i];
+  }
+  for (std::size_t i = 0; i < y.size(); ++i)  // amorphous hump
+    y[i] += x.hump_counts * f.amorphous * std::exp(-0.5 * std::pow((grid[i] - 18.0) / 4.5, 2));
+  return sim::powder_scan_from_counts(grid, std::move(y), pm.radiation, {.counting = true, .seed = seed});
+}
+
+// Everything but impedance for one sample: its files and its manifest entries.
+void write_other_techniques(Writer& w, std::ostringstream& toml, const OtherTechniques& x,
+                            const Model& model, double t_min, const std::string& name,
+                            const std::string& header, std::uint64_t& seed) {
+  const auto f = model.fractions(t_min);
+  const bool bcc = model.bcc_majority(t_min);
+  // Diffraction, every sample.
+  {
+    const Measurement p = pattern_of(x, f, t_min, ++seed);
+    const std::string rel = name + "/xrd/" + name + "_xrd.csv";
+    w.file(rel, io::measurement_csv(p, {header, "powder pattern, Cu Ka1 1.5406 A + Ka2 1.5444 A (ratio 0.5)",
+                                        "phases: bcc " + g(f.bcc, 4) + ", orthorhombic (drawn as the ccp polymorph) " +
+                                            g(f.ortho, 4) + ", amorphous " + g(f.amorphous, 4) +
+                                            "; crystallite size " + g(x.size_nm(t_min), 4) + " nm"}));
+    toml << "  [[sample.diffraction]]\n  files = \"" << rel << "\"\n  wavelength = 1.5406\n"
+         << "  wavelength2 = 1.5444\n  kalpha2_ratio = 0.5\n  range = \"10:60\"\n"
+         << "  spacegroup = \"" << (bcc ? "Im-3m" : "Fm-3m") << "\"\n  cell = ["
+         << g(bcc ? x.bcc_a : x.fcc_a) << "]\n  phase = \"" << (bcc ? "bcc" : "ccp") << "\"\n";
+  }
+  // IR, every sample: ν(B–H) multiplet and ν(C–H).
+  {
+    sim::BandSpectrum b{.technique = Technique::infrared, .x_quantity = Quantity::wavenumber};
+    const double a_bh = 100;
+    b.bands = {{.shape = peaks::Shape::voigt, .center = x.nu_bh(t_min), .area = a_bh, .fwhm = 28, .lorentz_fwhm = 10},
+               {.shape = peaks::Shape::voigt, .center = x.nu_ch, .area = a_bh / x.ratio(t_min), .fwhm = 18,
+                .lorentz_fwhm = 6}};
+    b.baseline = {0.2, 0.05};
+    b.noise_sigma = 0.004;
+    b.seed = ++seed;
+    Measurement ir = sim::simulate_band_spectrum(b, sim::linear_grid(2200, 3300, 1101));
+    const std::string rel = name + "/ir/" + name + "_ir.csv";
+    w.file(rel, io::measurement_csv(ir, {header, "IR absorbance; nu(B-H) " + g(x.nu_bh(t_min), 6) +
+                                                 " 1/cm, nu(B-H)/nu(C-H) area ratio " + g(x.ratio(t_min), 6)}));
+    toml << "  [[sample.infrared]]\n  files = \"" << rel << "\"\n  range = \"2250:3250\"\n"
+         << "  baseline = \"polynomial\"\n  model = \"voigt\"\n  ratio = \"2400:2650/2950:3150\"\n"
+         << "  band = \"2400:2650\"\n";
+  }
+  // NMR of pristine and 45 min.
+  if (t_min == 0 || t_min == 45) {
+    sim::BandSpectrum b{.technique = Technique::nmr, .x_quantity = Quantity::chemical_shift};
+    b.bands = {{.shape = peaks::Shape::voigt, .center = -11.4, .area = 1, .fwhm = 3, .lorentz_fwhm = 2}};
+    if (t_min == 45)
+      b.bands.push_back({.shape = peaks::Shape::voigt, .center = 5.2, .area = x.nmr_ratio, .fwhm = 3,
+                         .lorentz_fwhm = 2});
+    b.noise_sigma = 2e-4;
+    b.seed = ++seed;
+    const Measurement nmr = sim::simulate_band_spectrum(b, sim::linear_grid(40, -60, 1001));
+    const std::string rel = name + "/nmr/" + name + "_23Na.csv";
+    w.file(rel, io::measurement_csv(nmr, {header, "23Na MAS NMR; lines at -11.4 ppm" +
+                                                      std::string(t_min == 45 ? " and 5.2 ppm, area ratio 0.09" : "")}));
+    toml << "  [[sample.nmr]]\n  files = \"" << rel << "\"\n  range = \"-40:30\"\n  model = \"voigt\"\n"
+         << "  positions = [" << (t_min == 45 ? "5.2, " : "") << "-11.4]\n";
+    if (t_min == 45) toml << "  ratio = \"0:12/-25:-2\"\n  ratio_source = \"fit\"\n";
+  }
+  if (t_min == 45) {
+    // Slow-scan CV, Na | SE | C, 2.5 → 5 → 2.5 V at 50 µV/s.
+    sim::CvExperiment cv;
+    cv.oxidation = {.e_half_v = x.edge_v + 2 * x.wave_width_v, .width_v = x.wave_width_v,
+                    .limiting_current_a = 2e-6};
+    cv.peaks = {{.e_v = x.pre_peak_v, .fwhm_v = 0.1, .charge_c = 2e-4}};
+    cv.noise_a = 2e-10;
+    cv.seed = ++seed;
+    const Measurement rec = sim::simulate_cv(cv);
+    const std::string rel = name + "/cv/" + name + "_cv.csv";
+    w.file(rel, io::measurement_csv(rec, {header, "slow-scan CV 50 uV/s, 0.785 cm2; tangent edge " + g(x.edge_v) +
+                                                      " V, irreversible pre-peak at " + g(x.pre_peak_v) + " V"}));
+    toml << "  [[sample.cv]]\n  files = \"" << rel << "\"\n  area = \"0.785cm2\"\n"
+         << "  edge = \"tangent,threshold,deviation\"\n";
+    // CCD on a symmetric cell, the schedule of METHODS §11 with a constant charge per sweep.
+    const auto protocol = echem::design_ccd_protocol(
+        {.c_rates = x.c_rates, .charge_per_sweep_c_per_m2 = x.charge_per_sweep_mah_cm2 * 3.6 * 1e4});
+    auto step_of = [&](double rate) {
+      for (std::size_t k = 0; k < x.c_rates.size(); ++k)
+        if (x.c_rates[k] == rate) return static_cast<int>(k);
+      return 0;
+    };
+    sim::SymmetricCell cell;
+    cell.events = {{.step = step_of(0.5), .sweep = 0, .fraction = 0.5, .asr_factor = 0.5},
+                   {.step = step_of(1.25), .sweep = 0, .fraction = 0.3, .short_circuit = true}};
+    cell.noise_v = 1e-3;
+    cell.seed = ++seed;
+    const Measurement cyc = sim::simulate_symmetric_cycling(protocol, cell);
+    const std::string crel = name + "/ccd/" + name + "_ccd.csv";
+    w.file(crel, io::measurement_csv(cyc, {header, "Na | SE | Na, 0.785 cm2; 120 mAh/g x 2 mg/cm2 (1C = 0.24 mA/cm2), " +
+                                                       g(x.charge_per_sweep_mah_cm2) +
+                                                       " mAh/cm2 per sweep; penetration at C/2, short at 1.25C"}));
+    toml << "  [[sample.ccd]]\n  files = \"" << crel << "\"\n  area = \"0.785cm2\"\n";
+  }
+  if (t_min == 0 || t_min == 45) {
+    sim::DscScan d;
+    if (t_min == 0) {
+      d.segments = {{.from_k = 293.15, .to_k = 423.15, .rate_k_per_s = 10.0 / 60,
+                     .transitions = {{.onset_k = x.dsc_onset_heating_c + 273.15, .enthalpy_j_per_g = x.dsc_enthalpy_j_g}}},
+                    {.from_k = 423.15, .to_k = 293.15, .rate_k_per_s = 10.0 / 60,
+                     .transitions = {{.onset_k = x.dsc_onset_cooling_c + 273.15, .enthalpy_j_per_g = -x.dsc_enthalpy_j_g}}}};
+    } else {
+      d.segments = {{.from_k = 293.15, .to_k = 523.15, .rate_k_per_s = 10.0 / 60}};
+    }
+    d.noise_w_per_g = 2e-4;
+    d.seed = ++seed;
+    const Measurement rec = sim::simulate_dsc(d);
+    const std::string rel = name + "/dsc/" + name + "_dsc.csv";
+    w.file(rel, io::measurement_csv(rec, {header, "DSC 10 K/min, exo down, 5 mg" +
+                                                      std::string(t_min == 0 ? "; order-disorder transition onset 83 C on heating, 63 C on cooling, 25 J/g"
+                                                                             : "; no transition up to 250 C")}));
+    toml << "  [[sample.dsc]]\n  files = \"" << rel << "\"\n  exo = \"down\"\n  mass = \"5mg\"\n";
+  }
+}
+
 }  // namespace
 
 VirtualLab write_virtual_study(const std::string& dir, const VirtualLabOptions& o) {
@@ -179,6 +360,7 @@ VirtualLab write_virtual_study(const std::string& dir, const VirtualLabOptions& 
 
   Model m;
   m.calibrate();
+  const OtherTechniques x;
   Writer w{fs::path(dir), {}};
   const auto geometry = PelletGeometry::from_diameter(m.diameter_m, m.thickness_m);
   const auto freqs = sim::log_frequencies(m.f_min_hz, m.f_max_hz, m.per_decade);
@@ -241,6 +423,7 @@ VirtualLab write_virtual_study(const std::string& dir, const VirtualLabOptions& 
     if (t_min == 0)
       samples << "  [[sample.modulus]]\n  label = \"modulus-50C\"\n  files = \"" << name
               << "/eis/cooling/*.csv\"\n  temperature = \"-50C\"\n  model = \"kww\"\n  fmax = \"1MHz\"\n";
+    write_other_techniques(w, samples, x, m, t_min, name, header, seed);
   }
   w.file("parameters/truth.csv", "# " + header + "\n" + truth);
 
@@ -295,6 +478,12 @@ regime = "low"
 [[comparison]]
 kind = "milling-series"
 label = "milling"
+
+[[comparison]]
+kind = "bond-length"
+label = "bh-bond"
+a = "milled-120min"
+b = "pristine"
 )";
   struct Row { const char* quantity; const char* result; double value; const char* tol; const char* unit; const char* source; };
   const Row rows[] = {
@@ -316,6 +505,14 @@ label = "milling"
       {"configurational entropy, 0.11 ratio", "entropy/bcc-ratio/s_per_cation_kB", 3.7729, "0.0001", "k_B", "METHODS §4"},
       {"92 % bcc + 8 % orthorhombic, Bruggeman", "ema/92-8/bruggeman-3d_mS_per_cm", 3.5201, "0.0001", "mS/cm", "METHODS §6"},
       {"milling optimum", "comparison/milling/optimum_milling_min", 45, "0", "min", "paper, Fig. 1"},
+      {"bcc lattice parameter, milled 45 min", "milled-45min/diffraction/a_A", 7.882, "0.005", "Å", "paper, Fig. 1"},
+      {"B–H elongation after 2 h of milling", "comparison/bh-bond/elongation_percent", 0.32, "0.03", "%", "paper, §3.1; METHODS §10"},
+      {"²³Na NMR ratio, 5.2 / −11.4 ppm", "milled-45min/nmr/ratio", 0.09, "0.01", "", "paper, Fig. 1c"},
+      {"edge potential (tangent)", "milled-45min/cv/edge_V", 4.14, "0.02", "V", "paper, Fig. 6"},
+      {"CCD, dendrite penetration", "milled-45min/ccd/penetration_ccd_mA_per_cm2", 0.12, "0.005", "mA/cm²", "paper, abstract"},
+      {"CCD, short circuit", "milled-45min/ccd/short_ccd_mA_per_cm2", 0.3, "0.005", "mA/cm²", "paper, Fig. 7"},
+      {"DSC onset, pristine on heating", "pristine/dsc/onset_C", 83, "1.5", "°C", "paper, §3"},
+      {"DSC events of the milled sample up to 250 °C", "milled-45min/dsc/heating_events", 0, "0", "", "paper, §3"},
   };
   for (const auto& r : rows) {
     toml << "\n[[paper]]\nquantity = \"" << r.quantity << "\"\nresult = \"" << r.result

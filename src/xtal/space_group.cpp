@@ -501,4 +501,27 @@ SpaceGroup space_group_from_operations(std::span<const SymmetryOperation> operat
   return g;
 }
 
+UnitCell cell_from_parameters(std::span<const double> x, const SpaceGroup& g) {
+  switch (x.size()) {
+    case 1:
+      return UnitCell::cubic(x[0]);
+    case 2:
+      return g.crystal_system == CrystalSystem::hexagonal ||
+                     (g.crystal_system == CrystalSystem::trigonal && g.choice != "R")
+                 ? UnitCell::hexagonal(x[0], x[1])
+                 : UnitCell::tetragonal(x[0], x[1]);
+    case 3:
+      return UnitCell::orthorhombic(x[0], x[1], x[2]);
+    case 4:
+      return UnitCell::monoclinic(x[0], x[1], x[2], x[3]);
+    case 6:
+      return {x[0], x[1], x[2], x[3], x[4], x[5]};
+    default:
+      throw InvalidArgument(
+          "a cell takes 1 (a), 2 (a,c), 3 (a,b,c), 4 (a,b,c,beta) or 6 values "
+          "(a,b,c,alpha,beta,gamma), got " +
+          std::to_string(x.size()));
+  }
+}
+
 }  // namespace solyte::xtal

@@ -15,6 +15,7 @@
 #include "solyte/io/file_bytes.hpp"
 #include "solyte/sim/pellet_impedance.hpp"
 #include "solyte/study/study.hpp"
+#include "solyte/study/virtual_lab.hpp"
 
 namespace {
 
@@ -336,6 +337,43 @@ TEST(StudyManifest, AnUnknownAnalysisOptionNamesItsLine) {
     EXPECT_EQ(e.line(), 7u) << e.what();
     EXPECT_NE(std::string(e.what()).find("slope_tolerence"), std::string::npos) << e.what();
   }
+  fs::remove_all(dir);
+}
+
+}  // namespace
+
+namespace {
+
+// The curve, pattern and spectrum entries on files of the virtual lab: a missing required
+// option or two files in one entry name the manifest line.
+TEST(StudyEntries, CurveAndPatternEntriesRefuseBadOptions) {
+  const auto dir = fresh_dir("entries");
+  solyte::study::write_virtual_study(dir.string(), {.milling_min = {0, 45}});
+  auto run = [&](const std::string& entry) {
+    const std::string text = "[[sample]]\nname = 'x'\n" + entry;
+    const auto m = parse_manifest(text, "m.toml", dir.string());
+    return run_study(m, {.output_dir = (dir / "out").string(), .figures = false});
+  };
+  auto expect_line = [&](const std::string& entry, std::size_t line, const std::string& words) {
+    try {
+      run(entry);
+      ADD_FAILURE() << "expected a ParseError for " << entry;
+    } catch (const solyte::ParseError& e) {
+      EXPECT_EQ(e.line(), line) << e.what();
+      EXPECT_NE(std::string(e.what()).find(words), std::string::npos) << e.what();
+    }
+  };
+  expect_line("[[sample.ccd]]\nfiles = 'milled-45min/ccd/milled-45min_ccd.csv'\n", 3, "area");
+  expect_line("[[sample.cv]]\nfiles = 'milled-45min/cv/*.csv'\nedge = 'steepest'\n", 5, "tangent");
+  expect_line("[[sample.dsc]]\nfiles = ['pristine/dsc/pristine_dsc.csv', 'milled-45min/dsc/milled-45min_dsc.csv']\n",
+              3, "one file");
+  expect_line("[[sample.diffraction]]\nfiles = 'pristine/xrd/pristine_xrd.csv'\ncell = [10.066]\n", 5,
+              "both cell and spacegroup");
+  expect_line("[[sample.infrared]]\nfiles = 'pristine/ir/pristine_ir.csv'\nratio = '2400-2650'\n", 5, "A:B/C:D");
+  // A good entry of each kind runs and names its results.
+  const auto s = run("[[sample.cv]]\nfiles = 'milled-45min/cv/milled-45min_cv.csv'\narea = '0.785cm2'\n"
+                     "[[sample.dsc]]\nfiles = 'pristine/dsc/pristine_dsc.csv'\nexo = 'down'\nmass = '5mg'\n");
+  EXPECT_EQ(s.analyses, 2u);
   fs::remove_all(dir);
 }
 

@@ -34,4 +34,12 @@ Measurement simulate_powder_scan(std::span<const double> two_theta_deg,
                                  std::span<const xtal::PatternLine> lines,
                                  const xtal::PatternModel& model, const CountingNoise& noise = {});
 
+/// A scan whose expected counts at each 2θ are given (e.g. several phases and an amorphous
+/// hump summed by the caller), with the same noise and record as above; `radiation` goes into
+/// the metadata. InvalidArgument for sizes that differ or, with noise, a negative count.
+Measurement powder_scan_from_counts(std::span<const double> two_theta_deg,
+                                    std::vector<double> expected_counts,
+                                    const xtal::Radiation& radiation,
+                                    const CountingNoise& noise = {});
+
 }  // namespace solyte::sim

@@ -27,6 +27,8 @@
 #include <string_view>
 #include <vector>
 
+#include "solyte/xtal/cell.hpp"
+
 namespace solyte::xtal {
 
 /// One symmetry operation x' = rotation · x + translation (fractional coordinates).
@@ -81,6 +83,12 @@ SpaceGroup space_group_from_hall(int hall_number);
 /// case, but an unambiguous case-insensitive match is accepted too. InvalidArgument for
 /// anything else, naming close matches when there are some.
 SpaceGroup find_space_group(std::string_view text);
+
+/// The cell of `group`'s lattice system from its free parameters (lengths in Å, angles in
+/// degrees): 1 value a (cubic), 2 a, c (tetragonal, or hexagonal axes for hexagonal and
+/// trigonal-P groups), 3 a, b, c, 4 a, b, c, β (monoclinic), 6 a, b, c, α, β, γ. Throws
+/// InvalidArgument for another count or an impossible cell.
+UnitCell cell_from_parameters(std::span<const double> parameters, const SpaceGroup& group);
 
 /// A group given by explicit operations (a CIF's symmetry-operation loop, say).
 /// When spglib's database has a Hall setting with the same operations modulo
