@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/format_number.hpp"
 #include "solyte/echem/critical_current.hpp"
 #include "solyte/echem/cyclic_voltammetry.hpp"
 #include "solyte/error.hpp"
@@ -16,6 +17,8 @@
 namespace solyte::study::detail {
 
 namespace {
+
+std::string num(double v) { return solyte::detail::format_number(v, 6); }
 
 std::string what_of(const TaskInput& in) {
   return "sample '" + in.sample->name + "', " + std::string(to_string(in.measurement->kind)) +
@@ -97,56 +100,70 @@ Json run_cv(const TaskInput& in) {
   for (const auto& cy : a.cycles) {
     for (const auto& e : cy.edges) {
       add_row(out, "cv_edges",
-              {{"cycle", cy.cycle}, {"method", std::string(echem::to_string(e.method))},
-               {"edge_v", opt(e.edge_v)}, {"baseline_from_v", e.baseline_window_v.first},
+              {{"cycle", cy.cycle},
+               {"method", std::string(echem::to_string(e.method))},
+               {"edge_v", opt(e.edge_v)},
+               {"baseline_from_v", e.baseline_window_v.first},
                {"baseline_to_v", e.baseline_window_v.second},
-               {"baseline_auto", e.baseline_window_auto}, {"steepest_v", e.steepest_v},
-               {"criterion_a", e.criterion_a}, {"message", e.message}});
+               {"baseline_auto", e.baseline_window_auto},
+               {"steepest_v", e.steepest_v},
+               {"criterion_a", e.criterion_a},
+               {"message", e.message}});
       if (first && e.edge_v && &e == &cy.edges.front()) {
         const std::string method = std::string(echem::to_string(e.method)) + " edge, cycle " +
                                    std::to_string(cy.cycle) + ", baseline " +
-                                   std::to_string(e.baseline_window_v.first) + "-" +
-                                   std::to_string(e.baseline_window_v.second) + " V";
+                                   num(e.baseline_window_v.first) + "-" +
+                                   num(e.baseline_window_v.second) + " V";
         add_scalar(out, "edge_V", *e.edge_v, "V", method);
         add_scalar(out, std::string("edge_") + std::string(echem::to_string(e.method)) + "_V",
                    *e.edge_v, "V", method);
       }
     }
     for (const auto& p : cy.peaks)
-      add_row(out, "cv_peaks", {{"cycle", cy.cycle},
-                                {"direction", std::string(echem::to_string(p.direction))},
-                                {"potential_v", p.potential_v}, {"current_a", p.current_a},
-                                {"prominence_a", p.prominence_a}});
+      add_row(out, "cv_peaks",
+              {{"cycle", cy.cycle},
+               {"direction", std::string(echem::to_string(p.direction))},
+               {"potential_v", p.potential_v},
+               {"current_a", p.current_a},
+               {"prominence_a", p.prominence_a}});
     if (first) {
       for (std::size_t k = 1; k < cy.edges.size(); ++k)
         if (cy.edges[k].edge_v)
-          add_scalar(out, std::string("edge_") + std::string(echem::to_string(cy.edges[k].method)) + "_V",
-                     *cy.edges[k].edge_v, "V", "cycle " + std::to_string(cy.cycle));
+          add_scalar(
+              out, std::string("edge_") + std::string(echem::to_string(cy.edges[k].method)) + "_V",
+              *cy.edges[k].edge_v, "V", "cycle " + std::to_string(cy.cycle));
       if (cy.charge) {
         add_scalar(out, "charge_ratio", cy.charge->ratio, "",
-                   "cathodic/anodic charge over " + std::to_string(cy.charge->window_v.first) + "-" +
-                       std::to_string(cy.charge->window_v.second) + " V: " +
-                       std::string(echem::reversibility(cy.charge->ratio)));
+                   "cathodic/anodic charge over " + num(cy.charge->window_v.first) + "-" +
+                       num(cy.charge->window_v.second) +
+                       " V: " + std::string(echem::reversibility(cy.charge->ratio)));
       }
       std::size_t anodic_peaks = 0;
       for (const auto& p : cy.peaks) anodic_peaks += p.direction == echem::SweepDirection::anodic;
-      add_scalar(out, "anodic_peaks", static_cast<double>(anodic_peaks), "", "on the first cycle's anodic sweep");
+      add_scalar(out, "anodic_peaks", static_cast<double>(anodic_peaks), "",
+                 "on the first cycle's anodic sweep");
       // Figure: the first analysed cycle, current density against potential.
       const auto& e = m.require(Quantity::potential).values;
       const auto& i = m.require(Quantity::current).values;
       const std::size_t b = cy.anodic.begin, end = cy.reverse ? cy.reverse->end : cy.anodic.end;
       std::vector<double> ee(e.begin() + b, e.begin() + end), jj(i.begin() + b, i.begin() + end);
-      if (area) for (double& x : jj) x /= *area * 10.0;  // A/m² → mA/cm²
+      if (area)
+        for (double& x : jj) x /= *area * 10.0;  // A/m² → mA/cm²
       Json edges = Json::array();
       for (const auto& x : cy.edges)
-        if (x.edge_v) edges.push_back({{"method", std::string(echem::to_string(x.method))}, {"edge_v", *x.edge_v}});
-      out["plots"]["cv"] = {{"cycle", cy.cycle}, {"potential_v", thin(ee, 3000)},
-                            {"current", thin(jj, 3000)}, {"current_unit", area ? "mA/cm²" : "A"},
+        if (x.edge_v)
+          edges.push_back(
+              {{"method", std::string(echem::to_string(x.method))}, {"edge_v", *x.edge_v}});
+      out["plots"]["cv"] = {{"cycle", cy.cycle},
+                            {"potential_v", thin(ee, 3000)},
+                            {"current", thin(jj, 3000)},
+                            {"current_unit", area ? "mA/cm²" : "A"},
                             {"edges", edges}};
       first = false;
     }
   }
-  out["method"] = {{"area_m2", opt(area)}, {"smoothing_v", c.edge.smoothing_v},
+  out["method"] = {{"area_m2", opt(area)},
+                   {"smoothing_v", c.edge.smoothing_v},
                    {"deviation_k", c.edge.deviation_k}};
   if (!area) add_note(out, "no electrode area: currents in A and no threshold edge");
   return out;
@@ -154,16 +171,18 @@ Json run_cv(const TaskInput& in) {
 
 Json run_ccd(const TaskInput& in) {
   OptionReader r(in.options, in.manifest->path, what_of(in), in.measurement->line);
-  r.allow_only({"record", "area", "current", "alternate", "sweep_time", "drop_fraction",
-                "short_voltage"});
+  r.allow_only(
+      {"record", "area", "current", "alternate", "sweep_time", "drop_fraction", "short_voltage"});
   const Measurement m = record_of(in, r, Technique::galvanostatic);
   echem::CcdOptions c;
   const auto area = r.area_m2("area");
   if (!area) r.fail("area", "expected the electrode area (area = \"0.785cm2\")");
   c.area_m2 = *area;
-  c.constant_current_a = r.quantity("current", [](std::string_view s) { return parse_current_a(s); });
+  c.constant_current_a =
+      r.quantity("current", [](std::string_view s) { return parse_current_a(s); });
   c.alternate = r.flag("alternate").value_or(false);
-  c.sweep_duration_s = r.quantity("sweep_time", [](std::string_view s) { return parse_duration_s(s); });
+  c.sweep_duration_s =
+      r.quantity("sweep_time", [](std::string_view s) { return parse_duration_s(s); });
   if (auto f = r.number("drop_fraction")) c.drop_fraction = *f;
   if (auto v = r.quantity("short_voltage", volts)) c.short_voltage_v = *v;
   const auto a = echem::analyse_ccd(m, c);
@@ -172,20 +191,27 @@ Json run_ccd(const TaskInput& in) {
   const double to_ma_cm2 = 0.1;  // A/m² → mA/cm²
   for (std::size_t k = 0; k < a.steps.size(); ++k) {
     const auto& s = a.steps[k];
-    add_row(out, "ccd_steps", {{"step", k + 1}, {"sweeps", s.sweeps},
-                               {"current_density_ma_per_cm2", s.current_density_a_per_m2 * to_ma_cm2},
-                               {"overpotential_v", s.overpotential_v},
-                               {"asr_ohm_cm2", s.asr_ohm_m2 * 1e4}, {"peak_abs_v", s.peak_abs_v},
-                               {"event", s.event}});
+    add_row(out, "ccd_steps",
+            {{"step", k + 1},
+             {"sweeps", s.sweeps},
+             {"current_density_ma_per_cm2", s.current_density_a_per_m2 * to_ma_cm2},
+             {"overpotential_v", s.overpotential_v},
+             {"asr_ohm_cm2", s.asr_ohm_m2 * 1e4},
+             {"peak_abs_v", s.peak_abs_v},
+             {"event", s.event}});
   }
   for (const auto& e : a.events)
-    add_row(out, "ccd_events", {{"kind", std::string(echem::to_string(e.kind))},
-                                {"time_s", e.time_s}, {"sweep", e.sweep + 1}, {"step", e.step + 1},
-                                {"current_density_ma_per_cm2", e.current_density_a_per_m2 * to_ma_cm2},
-                                {"v_before", e.v_before}, {"v_after", e.v_after}, {"drop", e.drop}});
-  const std::string def = "drop of |V| by " + std::to_string(c.drop_fraction) +
-                          " at constant current; short: |V| below " +
-                          std::to_string(c.short_voltage_v) + " V";
+    add_row(out, "ccd_events",
+            {{"kind", std::string(echem::to_string(e.kind))},
+             {"time_s", e.time_s},
+             {"sweep", e.sweep + 1},
+             {"step", e.step + 1},
+             {"current_density_ma_per_cm2", e.current_density_a_per_m2 * to_ma_cm2},
+             {"v_before", e.v_before},
+             {"v_after", e.v_after},
+             {"drop", e.drop}});
+  const std::string def = "drop of |V| by " + num(c.drop_fraction) +
+                          " at constant current; short: |V| below " + num(c.short_voltage_v) + " V";
   if (a.penetration_ccd_a_per_m2)
     add_scalar(out, "penetration_ccd_mA_per_cm2", *a.penetration_ccd_a_per_m2 * to_ma_cm2, "mA/cm²",
                "first sweep with a sudden " + def);
@@ -201,7 +227,8 @@ Json run_ccd(const TaskInput& in) {
   const auto& t = m.require(Quantity::time).values;
   const auto& v = m.require(Quantity::potential).values;
   Json ev = Json::array();
-  for (const auto& e : a.events) ev.push_back({{"kind", std::string(echem::to_string(e.kind))}, {"time_s", e.time_s}});
+  for (const auto& e : a.events)
+    ev.push_back({{"kind", std::string(echem::to_string(e.kind))}, {"time_s", e.time_s}});
   out["plots"]["ccd"] = {{"time_s", thin(t, 4000)}, {"voltage_v", thin(v, 4000)}, {"events", ev}};
   return out;
 }
@@ -212,7 +239,8 @@ Json run_dsc(const TaskInput& in) {
   const Measurement m = record_of(in, r, Technique::dsc);
   thermal::DscOptions c;
   if (auto e = r.choice("exo", {"up", "down"})) c.exo_up = *e == "up";
-  c.heating_rate_k_per_s = r.quantity("rate", [](std::string_view s) { return parse_rate_k_per_s(s); });
+  c.heating_rate_k_per_s =
+      r.quantity("rate", [](std::string_view s) { return parse_rate_k_per_s(s); });
   if (auto k = r.number("sigma")) c.detection_sigma = *k;
   if (auto w = r.range("window", [](std::string_view s) { return parse_temperature_k(s); }))
     c.windows_k.push_back(*w);
@@ -225,18 +253,22 @@ Json run_dsc(const TaskInput& in) {
   for (const auto& e : a.events) {
     const auto& seg = a.segments[e.segment];
     add_row(out, "dsc_events",
-            {{"segment", e.segment + 1}, {"scan", std::string(thermal::to_string(seg.direction))},
+            {{"segment", e.segment + 1},
+             {"scan", std::string(thermal::to_string(seg.direction))},
              {"direction", std::string(thermal::to_string(e.direction))},
-             {"onset_k", opt(e.onset_k)}, {"peak_k", e.peak_k}, {"end_k", opt(e.end_k)},
+             {"onset_k", opt(e.onset_k)},
+             {"peak_k", e.peak_k},
+             {"end_k", opt(e.end_k)},
              {"enthalpy_j_per_g", opt(e.enthalpy_j_per_g)},
-             {"peak_excess_w_per_g", e.peak_excess_w_per_g}, {"message", e.message}});
+             {"peak_excess_w_per_g", e.peak_excess_w_per_g},
+             {"message", e.message}});
     if (seg.direction == thermal::ScanDirection::heating) {
       ++heating_events;
       if (!main || e.peak_excess_w_per_g > main->peak_excess_w_per_g) main = &e;
     }
   }
   add_scalar(out, "heating_events", static_cast<double>(heating_events), "",
-             "events above " + std::to_string(c.detection_sigma) + " sigma on heating");
+             "events above " + num(c.detection_sigma) + " sigma on heating");
   if (main) {
     const std::string method = "largest event on heating, tangent construction";
     if (main->onset_k) add_scalar(out, "onset_C", *main->onset_k - 273.15, "°C", method);
@@ -252,13 +284,18 @@ Json run_dsc(const TaskInput& in) {
   for (const auto& s : a.segments) {
     std::vector<double> tt(temp.begin() + s.begin, temp.begin() + s.end);
     for (double& x : tt) x -= 273.15;
-    Json sg = {{"scan", std::string(thermal::to_string(s.direction))}, {"temperature_c", thin(tt, 2000)}};
-    if (q) sg["heat_flow"] = thin(std::span<const double>(q->values).subspan(s.begin, s.end - s.begin), 2000);
+    Json sg = {{"scan", std::string(thermal::to_string(s.direction))},
+               {"temperature_c", thin(tt, 2000)}};
+    if (q)
+      sg["heat_flow"] =
+          thin(std::span<const double>(q->values).subspan(s.begin, s.end - s.begin), 2000);
     segs.push_back(sg);
   }
   Json ev = Json::array();
-  for (const auto& e : a.events) ev.push_back({{"peak_c", e.peak_k - 273.15}, {"segment", e.segment}});
-  out["plots"]["dsc"] = {{"segments", segs}, {"events", ev},
+  for (const auto& e : a.events)
+    ev.push_back({{"peak_c", e.peak_k - 273.15}, {"segment", e.segment}});
+  out["plots"]["dsc"] = {{"segments", segs},
+                         {"events", ev},
                          {"unit", q && q->quantity == Quantity::heat_flow ? "W" : "W/g"},
                          {"exo_up", a.exo_up}};
   return out;
@@ -266,15 +303,18 @@ Json run_dsc(const TaskInput& in) {
 
 Json run_bands(const TaskInput& in) {
   OptionReader r(in.options, in.manifest->path, what_of(in), in.measurement->line);
-  r.allow_only({"record", "range", "baseline", "model", "positions", "fix_positions",
-                "tie_widths", "ratio", "ratio_source", "band", "max_peaks"});
+  r.allow_only({"record", "range", "baseline", "model", "positions", "fix_positions", "tie_widths",
+                "ratio", "ratio_source", "band", "max_peaks"});
   const MeasurementKind kind = in.measurement->kind;
-  const Technique hint = kind == MeasurementKind::nmr ? Technique::nmr
-                         : kind == MeasurementKind::raman ? Technique::raman : Technique::infrared;
+  const Technique hint = kind == MeasurementKind::nmr     ? Technique::nmr
+                         : kind == MeasurementKind::raman ? Technique::raman
+                                                          : Technique::infrared;
   const Measurement m = record_of(in, r, hint);
   // x: the spectrum's axis, else the first column of a headerless file.
-  const Column* xc = m.find(kind == MeasurementKind::nmr ? Quantity::chemical_shift : Quantity::wavenumber);
-  if (!xc && !m.columns.empty() && m.columns.front().quantity == Quantity::other) xc = &m.columns.front();
+  const Column* xc =
+      m.find(kind == MeasurementKind::nmr ? Quantity::chemical_shift : Quantity::wavenumber);
+  if (!xc && !m.columns.empty() && m.columns.front().quantity == Quantity::other)
+    xc = &m.columns.front();
   const Column* yc = m.find(Quantity::intensity);
   if (!yc && m.columns.size() >= 2) yc = &m.columns[1];
   if (!xc || !yc) r.fail("files", "the record has no spectrum axis and intensity columns");
@@ -296,7 +336,8 @@ Json run_bands(const TaskInput& in) {
   if (auto n = r.integer("max_peaks")) o.detect.max_peaks = static_cast<std::size_t>(*n);
   if (auto ratio = r.text("ratio")) {
     const auto slash = ratio->find('/');
-    if (slash == std::string::npos) r.fail("ratio", "expected A:B/C:D (numerator/denominator ranges)");
+    if (slash == std::string::npos)
+      r.fail("ratio", "expected A:B/C:D (numerator/denominator ranges)");
     auto part = [&](std::string_view t) {
       const auto colon = t.find(':');
       if (colon == std::string_view::npos) r.fail("ratio", "expected A:B/C:D");
@@ -321,25 +362,34 @@ Json run_bands(const TaskInput& in) {
   if (a.fit)
     for (std::size_t k = 0; k < a.fit->peaks.size(); ++k) {
       const auto& p = a.fit->peaks[k];
-      add_row(out, "bands", {{"peak", k + 1}, {"shape", std::string(peaks::to_string(p.peak.shape))},
-                             {"center", p.peak.center}, {"center_err", p.center_err},
-                             {"area", p.peak.area}, {"area_err", p.area_err},
-                             {"fwhm", p.total_fwhm}, {"unit", unit}});
+      add_row(out, "bands",
+              {{"peak", k + 1},
+               {"shape", std::string(peaks::to_string(p.peak.shape))},
+               {"center", p.peak.center},
+               {"center_err", p.center_err},
+               {"area", p.peak.area},
+               {"area_err", p.area_err},
+               {"fwhm", p.total_fwhm},
+               {"unit", unit}});
     }
   for (std::size_t k = 0; k < a.ratios.size(); ++k) {
     const auto& q = a.ratios[k];
-    add_row(out, "band_ratios", {{"numerator_from", q.request.numerator.first},
-                                 {"numerator_to", q.request.numerator.second},
-                                 {"denominator_from", q.request.denominator.first},
-                                 {"denominator_to", q.request.denominator.second},
-                                 {"source", std::string(peaks::to_string(q.source))},
-                                 {"numerator_area", q.numerator}, {"denominator_area", q.denominator},
-                                 {"ratio", q.ratio}, {"ratio_err", q.ratio_err}, {"unit", unit}});
+    add_row(out, "band_ratios",
+            {{"numerator_from", q.request.numerator.first},
+             {"numerator_to", q.request.numerator.second},
+             {"denominator_from", q.request.denominator.first},
+             {"denominator_to", q.request.denominator.second},
+             {"source", std::string(peaks::to_string(q.source))},
+             {"numerator_area", q.numerator},
+             {"denominator_area", q.denominator},
+             {"ratio", q.ratio},
+             {"ratio_err", q.ratio_err},
+             {"unit", unit}});
     if (k == 0) {
-      const std::string method = "area over " + std::to_string(q.request.numerator.first) + ":" +
-                                 std::to_string(q.request.numerator.second) + " / area over " +
-                                 std::to_string(q.request.denominator.first) + ":" +
-                                 std::to_string(q.request.denominator.second) + " " + unit + " (" +
+      const std::string method = "area over " + num(q.request.numerator.first) + ":" +
+                                 num(q.request.numerator.second) + " / area over " +
+                                 num(q.request.denominator.first) + ":" +
+                                 num(q.request.denominator.second) + " " + unit + " (" +
                                  std::string(peaks::to_string(q.source)) + "), " + base;
       add_scalar(out, "ratio", q.ratio, "", method);
       add_scalar(out, "ratio_err", q.ratio_err, "", method);
@@ -354,12 +404,13 @@ Json run_bands(const TaskInput& in) {
     const peaks::FittedPeak* strongest = nullptr;
     if (a.fit)
       for (const auto& p : a.fit->peaks)
-        if (p.peak.center >= lo && p.peak.center <= hi && (!strongest || p.peak.area > strongest->peak.area))
+        if (p.peak.center >= lo && p.peak.center <= hi &&
+            (!strongest || p.peak.area > strongest->peak.area))
           strongest = &p;
     if (strongest) {
       centre = strongest->peak.center;
-      method = "fitted centre of the strongest peak in " + std::to_string(lo) + ":" + std::to_string(hi) +
-               " " + unit + " (± " + std::to_string(strongest->center_err) + ")";
+      method = "fitted centre of the strongest peak in " + num(lo) + ":" + num(hi) + " " + unit +
+               " (± " + num(strongest->center_err) + ")";
     } else {
       double sw = 0, swx = 0;
       for (std::size_t i = 0; i < a.x.size(); ++i)
@@ -369,11 +420,12 @@ Json run_bands(const TaskInput& in) {
         }
       if (sw > 0) {
         centre = swx / sw;
-        method = "centroid of the corrected band over " + std::to_string(lo) + ":" + std::to_string(hi) + " " + unit;
+        method = "centroid of the corrected band over " + num(lo) + ":" + num(hi) + " " + unit;
       }
     }
     if (centre) {
-      add_scalar(out, kind == MeasurementKind::nmr ? "band_center_ppm" : "band_center_per_cm", *centre, unit, method);
+      add_scalar(out, kind == MeasurementKind::nmr ? "band_center_ppm" : "band_center_per_cm",
+                 *centre, unit, method);
       if (kind != MeasurementKind::nmr && *centre >= 1000 && *centre <= 4000)
         add_scalar(out, "bh_bond_length_A", peaks::bh_bond_length_angstrom(*centre), "Å",
                    "r = 1.482 - 1.078e-4 nu (Hagemann et al. 2018) at the band centre");
@@ -387,17 +439,17 @@ Json run_bands(const TaskInput& in) {
     for (std::size_t i = 0; i < f.size(); ++i) f[i] += a.baseline.values[i];
     fit_curve = vec(f);
   }
-  out["plots"]["bands"] = {{"x", vec(a.x)}, {"y", vec(a.y)}, {"baseline", vec(a.baseline.values)},
-                           {"fit", fit_curve}, {"unit", unit},
-                           {"descending_axis", kind == MeasurementKind::nmr}};
+  out["plots"]["bands"] = {
+      {"x", vec(a.x)},    {"y", vec(a.y)}, {"baseline", vec(a.baseline.values)},
+      {"fit", fit_curve}, {"unit", unit},  {"descending_axis", kind == MeasurementKind::nmr}};
   out["method"] = {{"baseline", std::string(peaks::to_string(o.baseline.method))},
                    {"shape", std::string(peaks::to_string(o.shape))}};
   return out;
 }
 
 Json run_bond_length(const TaskInput& in) {
-  OptionReader r(in.options, in.manifest->path, "[[comparison]] bond-length on line " +
-                                                    std::to_string(in.entry->line));
+  OptionReader r(in.options, in.manifest->path,
+                 "[[comparison]] bond-length on line " + std::to_string(in.entry->line));
   r.allow_only({"a", "b", "measurement"});
   Json out = Json::object();
   auto centre = [&](const Json& res, const std::string& sample) -> std::optional<double> {
@@ -412,16 +464,19 @@ Json run_bond_length(const TaskInput& in) {
   if (!na || !nb) return out;
   const double ra = peaks::bh_bond_length_angstrom(*na), rb = peaks::bh_bond_length_angstrom(*nb);
   const std::string method = "r = 1.482 - 1.078e-4 nu at the band centres: " + r.text("a").value() +
-                             " " + std::to_string(*na) + ", " + r.text("b").value() + " " +
-                             std::to_string(*nb) + " 1/cm";
+                             " " + num(*na) + ", " + r.text("b").value() + " " + num(*nb) + " 1/cm";
   add_scalar(out, "shift_per_cm", *na - *nb, "1/cm", method);
   add_scalar(out, "r_a_A", ra, "Å", method);
   add_scalar(out, "r_b_A", rb, "Å", method);
   add_scalar(out, "elongation_percent", (ra - rb) / rb * 100.0, "%", method);
-  add_row(out, "bond_lengths", {{"sample_a", r.text("a").value()}, {"sample_b", r.text("b").value()},
-                                {"center_a_per_cm", *na}, {"center_b_per_cm", *nb},
-                                {"r_a_angstrom", ra}, {"r_b_angstrom", rb},
-                                {"elongation_percent", (ra - rb) / rb * 100.0}});
+  add_row(out, "bond_lengths",
+          {{"sample_a", r.text("a").value()},
+           {"sample_b", r.text("b").value()},
+           {"center_a_per_cm", *na},
+           {"center_b_per_cm", *nb},
+           {"r_a_angstrom", ra},
+           {"r_b_angstrom", rb},
+           {"elongation_percent", (ra - rb) / rb * 100.0}});
   return out;
 }
 

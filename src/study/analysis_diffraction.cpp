@@ -4,6 +4,7 @@
 #include <cmath>
 #include <numbers>
 
+#include "core/format_number.hpp"
 #include "solyte/error.hpp"
 #include "solyte/io/read_measurements.hpp"
 #include "solyte/units.hpp"
@@ -16,6 +17,8 @@
 namespace solyte::study::detail {
 
 namespace {
+
+std::string num(double v) { return solyte::detail::format_number(v, 6); }
 
 std::string what_of(const TaskInput& in) {
   return "sample '" + in.sample->name + "', diffraction entry on line " +
@@ -123,13 +126,18 @@ Json run_diffraction(const TaskInput& in) {
     const auto& p = fit.peaks[i];
     const xtal::IndexedLine* line = idx ? &idx->lines[i] : nullptr;
     const bool assigned = line && line->two_theta_calc_deg.has_value();
-    add_row(out, "diffraction_peaks",
-            {{"two_theta_deg", p.two_theta_deg}, {"two_theta_err_deg", p.two_theta_err},
-             {"d_angstrom", rad.lambda1 / (2 * std::sin(p.two_theta_deg * std::numbers::pi / 360.0))},
-             {"fwhm_deg", p.fwhm_deg}, {"eta", p.eta}, {"area", p.area}, {"area_err", p.area_err},
-             {"integral_breadth_deg", p.integral_breadth_deg},
-             {"hkl", assigned ? Json(hkl_text(line->families)) : Json()},
-             {"two_theta_calc_deg", assigned ? Json(*line->two_theta_calc_deg) : Json()}});
+    add_row(
+        out, "diffraction_peaks",
+        {{"two_theta_deg", p.two_theta_deg},
+         {"two_theta_err_deg", p.two_theta_err},
+         {"d_angstrom", rad.lambda1 / (2 * std::sin(p.two_theta_deg * std::numbers::pi / 360.0))},
+         {"fwhm_deg", p.fwhm_deg},
+         {"eta", p.eta},
+         {"area", p.area},
+         {"area_err", p.area_err},
+         {"integral_breadth_deg", p.integral_breadth_deg},
+         {"hkl", assigned ? Json(hkl_text(line->families)) : Json()},
+         {"two_theta_calc_deg", assigned ? Json(*line->two_theta_calc_deg) : Json()}});
     // Size from the observed integral breadth (no instrumental correction in a study entry:
     // the sizes are lower bounds).
     if (assigned || !idx) {
@@ -142,11 +150,12 @@ Json run_diffraction(const TaskInput& in) {
       }
     }
   }
-  add_scalar(out, "peaks", static_cast<double>(fit.peaks.size()), "", "peak search and pseudo-Voigt fits");
+  add_scalar(out, "peaks", static_cast<double>(fit.peaks.size()), "",
+             "peak search and pseudo-Voigt fits");
   if (idx) {
     const std::string method = "lines indexed against " + *group_text + " and refined (" +
-                               std::to_string(idx->assigned) + " lines, rms " +
-                               std::to_string(idx->rms_deg) + " deg)";
+                               std::to_string(idx->assigned) + " lines, rms " + num(idx->rms_deg) +
+                               " deg)";
     add_scalar(out, "a_A", idx->cell.a(), "Å", method);
     add_scalar(out, "a_err_A", idx->cell_err[0], "Å", method);
     if (cell.size() >= 2) add_scalar(out, "c_A", idx->cell.c(), "Å", method);
@@ -158,13 +167,14 @@ Json run_diffraction(const TaskInput& in) {
   }
   if (scherrer_n)
     add_scalar(out, "scherrer_size_nm", scherrer_sum / scherrer_n / 10.0, "nm",
-               "mean Scherrer size from the integral breadths, K = " + std::to_string(kk) +
+               "mean Scherrer size from the integral breadths, K = " + num(kk) +
                    ", no instrumental correction (a lower bound)");
   if (wh_t.size() >= 3) {
     try {
       const auto wh = xtal::williamson_hall(wh_t, wh_b, rad.lambda1, kk);
-      add_scalar(out, "wh_size_nm", wh.size_angstrom / 10.0, "nm",
-                 "Williamson-Hall over " + std::to_string(wh.n) + " lines, no instrumental correction");
+      add_scalar(
+          out, "wh_size_nm", wh.size_angstrom / 10.0, "nm",
+          "Williamson-Hall over " + std::to_string(wh.n) + " lines, no instrumental correction");
       add_scalar(out, "wh_strain", wh.strain, "", "Williamson-Hall apparent strain");
     } catch (const std::exception& e) {
       add_note(out, std::string("Williamson-Hall: ") + e.what());
@@ -175,9 +185,13 @@ Json run_diffraction(const TaskInput& in) {
   if (idx)
     for (const auto& l : idx->lines)
       if (l.two_theta_calc_deg) calc.push_back(*l.two_theta_calc_deg);
-  out["plots"]["pattern"] = {{"two_theta_deg", tth}, {"intensity", y}, {"peaks", positions},
-                             {"calculated", calc}, {"phase", r.text("phase").value_or(group_text.value_or(""))}};
-  out["method"] = {{"wavelength_angstrom", rad.lambda1}, {"kalpha2_ratio", rad.ratio},
+  out["plots"]["pattern"] = {{"two_theta_deg", tth},
+                             {"intensity", y},
+                             {"peaks", positions},
+                             {"calculated", calc},
+                             {"phase", r.text("phase").value_or(group_text.value_or(""))}};
+  out["method"] = {{"wavelength_angstrom", rad.lambda1},
+                   {"kalpha2_ratio", rad.ratio},
                    {"min_significance", so.min_significance},
                    {"background_width_deg", so.background_width_deg}};
   return out;
