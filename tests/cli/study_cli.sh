@@ -78,18 +78,5 @@ echo "$msg" | grep -q "bad.toml:4" || fail "bad manifest message lacks the line:
 [ ! -e badout/results.json ] || fail "a failed run wrote results"
 
 # The report in a real browser.
-browser=$(command -v chromium || command -v chromium-browser || true)
-if [ -z "$browser" ]; then
-  echo "skipped: chromium is not installed (scripts/install-deps.sh installs it)"
-  exit 77
-fi
-timeout 120 "$browser" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
-  --disable-background-networking --disable-component-update --disable-sync \
-  --user-data-dir="$work/profile" --enable-logging=stderr --v=0 --virtual-time-budget=10000 \
-  --dump-dom "file://$work/out/report.html" > dom.html 2> browser.log || fail "chromium failed: $(tail -5 browser.log)"
-expected=$(grep -o 'data-figures-expected="[0-9]*"' dom.html | grep -o '[0-9]*' || true)
-drawn=$(grep -o 'data-figures-drawn="[0-9]*"' dom.html | grep -o '[0-9]*' || true)
-[ -n "$expected" ] && [ "$expected" -gt 0 ] || fail "the report's figure check did not run"
-[ "$drawn" = "$expected" ] || fail "only $drawn of $expected figures drawn"
-if grep -q ":CONSOLE" browser.log; then fail "console messages: $(grep ':CONSOLE' browser.log)"; fi
-echo "ok: $drawn of $expected figures drawn, no console message"
+source "$2/tests/cli/lib/checks.bash"
+report_renders "$work/out/report.html" "$work"

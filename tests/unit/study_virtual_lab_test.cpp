@@ -91,7 +91,7 @@ TEST(StudyVirtualLab, AnalysingItReproducesThePaper) {
   const fs::path out = fresh_dir();
   const auto manifest = solyte::study::load_manifest((kExample / "study.toml").string());
   const auto s = solyte::study::run_study(manifest, {.output_dir = out.string(), .figures = false});
-  ASSERT_GE(s.paper.size(), 18u);
+  ASSERT_GE(s.paper.size(), 27u);
   for (const auto& row : s.paper) {
     ASSERT_TRUE(row.run.has_value()) << row.quantity << ": " << row.note;
     EXPECT_TRUE(row.within) << row.quantity << ": paper " << row.paper << ", run " << *row.run

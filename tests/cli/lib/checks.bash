@@ -63,3 +63,37 @@ expect() {
   fi
   if [ -e "$tmp/$name.out" ]; then echo "FAIL: output written despite the error"; fail=1; fi
 }
+
+# report_renders HTML WORKDIR — loads an HTML report of `solyte study` in headless Chromium and
+# checks that every figure it holds is drawn and that the page logs no console message. Prints
+# "ok: …" and returns 0; prints FAIL and returns 1; returns 77 when chromium is not installed.
+report_renders() {
+  local html=$1 work=$2 browser expected drawn
+  browser=$(command -v chromium || command -v chromium-browser || true)
+  if [ -z "$browser" ]; then
+    echo "skipped: chromium is not installed (scripts/install-deps.sh installs it)"
+    return 77
+  fi
+  if ! timeout 120 "$browser" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+      --disable-background-networking --disable-component-update --disable-sync \
+      --user-data-dir="$work/profile" --enable-logging=stderr --v=0 --virtual-time-budget=10000 \
+      --dump-dom "file://$html" > "$work/dom.html" 2> "$work/browser.log"; then
+    echo "FAIL: chromium failed: $(tail -5 "$work/browser.log")"
+    return 1
+  fi
+  expected=$(grep -o 'data-figures-expected="[0-9]*"' "$work/dom.html" | grep -o '[0-9]*' || true)
+  drawn=$(grep -o 'data-figures-drawn="[0-9]*"' "$work/dom.html" | grep -o '[0-9]*' || true)
+  if [ -z "$expected" ] || [ "$expected" -eq 0 ]; then
+    echo "FAIL: the report's figure check did not run"
+    return 1
+  fi
+  if [ "$drawn" != "$expected" ]; then
+    echo "FAIL: only $drawn of $expected figures drawn"
+    return 1
+  fi
+  if grep -q ":CONSOLE" "$work/browser.log"; then
+    echo "FAIL: console messages: $(grep ':CONSOLE' "$work/browser.log")"
+    return 1
+  fi
+  echo "ok: $drawn of $expected figures drawn, no console message"
+}
