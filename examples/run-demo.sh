@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # make demo: the reference study end to end, then real data.
 #  (1) examples/ncb-milling: the study of ball-milled NaCB11H12 (the virtual lab's synthetic
-#      data, committed with its manifest) run by `solyte study`: results database, tables,
+#      data of every technique, committed with its manifest) run by `solyte study`: results database, tables,
 #      figures, the HTML report and the "paper vs this run" table;
 #  (a) a real temperature series (examples/s04147, MIT licensed),
 #  (c) the 23-spectrum RelaxIS series of ../shared/data, when that folder is present.
@@ -33,8 +33,9 @@ summarise() {
 }
 
 rule "(1) The reference study: ball-milled NaCB11H12 (examples/ncb-milling, synthetic data)"
-echo "8 samples milled 0-360 min, impedance series on heating and cooling (-100 ... 180 C), the"
-echo "structure entries of the paper; model and parameters in examples/ncb-milling/PARAMETERS.md."
+echo "8 samples milled 0-360 min: impedance series on heating and cooling (-100 ... 180 C), powder"
+echo "patterns, IR and NMR spectra, a slow-scan CV, a Na|Na CCD record, DSC scans, and the structure"
+echo "entries of the paper; model and parameters in examples/ncb-milling/PARAMETERS.md."
 "$solyte" study "$here/ncb-milling/study.toml" -o "$out/ncb-milling" --quiet
 echo "Report: $out/ncb-milling/report.html (figures in $out/ncb-milling/figures/)"
 
