@@ -28,6 +28,7 @@ test-sanitize: deps
 	@cmake --build $(BUILD_DIR)-sanitize --parallel $(JOBS) -- --no-print-directory
 	@cd $(BUILD_DIR)-sanitize && \
 	  ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1 \
+	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --output-on-failure --parallel $(JOBS)
 
