@@ -93,27 +93,35 @@ class Cost {
   }
 
  private:
+  // Non-finite values are caught by summing v·0, which is 0 for finite v and NaN otherwise: no
+  // branch in the loops, which the compiler can then vectorise (the pointers are local so that
+  // the stores cannot alias the data).
   bool fill(double* r, double* jac) const {
     cd_.evaluate(p_.data(), jac != nullptr);
     const Cplx<double>* z = cd_.z();
     const std::size_t n = d_.n, rows = 2 * n;
-    bool ok = true;
+    const double *wr = d_.wr.data(), *wi = d_.wi.data(), *zr = d_.zr.data(), *zi = d_.zi.data();
+    double* re = r;
+    double* im = r + n;
+    double nan_if_bad = 0;
     for (std::size_t i = 0; i < n; ++i) {
-      r[i] = d_.wr[i] * (z[i].re - d_.zr[i]);
-      r[n + i] = d_.wi[i] * (z[i].im - d_.zi[i]);
-      ok = ok && std::isfinite(r[i]) && std::isfinite(r[n + i]);
+      re[i] = wr[i] * (z[i].re - zr[i]);
+      im[i] = wi[i] * (z[i].im - zi[i]);
+      nan_if_bad += re[i] * 0.0 + im[i] * 0.0;
     }
-    if (!jac) return ok;
+    if (!jac) return nan_if_bad == 0;
     for (std::size_t k = 0; k < s_.free.size(); ++k) {
       const Cplx<double>* dz = cd_.dz(s_.free[k]);
-      double* col = jac + k * rows;
+      const double f = dpdu_[k];
+      double* cr = jac + k * rows;
+      double* ci = cr + n;
       for (std::size_t i = 0; i < n; ++i) {
-        col[i] = d_.wr[i] * dz[i].re * dpdu_[k];
-        col[n + i] = d_.wi[i] * dz[i].im * dpdu_[k];
-        ok = ok && std::isfinite(col[i]) && std::isfinite(col[n + i]);
+        cr[i] = wr[i] * f * dz[i].re;
+        ci[i] = wi[i] * f * dz[i].im;
+        nan_if_bad += cr[i] * 0.0 + ci[i] * 0.0;
       }
     }
-    return ok;
+    return nan_if_bad == 0;
   }
 
   const Data& d_;
@@ -132,11 +140,36 @@ struct Run {
   std::size_t iterations = 0;
 };
 
-// TinySolver's cost tolerance is absolute, so it is rescaled to the cost reached and the run
-// resumed until the relative change per iteration is below `tolerance`. P is the number of
-// free parameters when it is small (fixed-size normal equations), else Eigen::Dynamic.
+// The Gauss–Newton step left at x in units of the standard errors: its Mahalanobis norm
+// √(gᵀ(JᵀJ)⁻¹g/s²), g = Jᵀr, s² = χ²/(n − p), which bounds the step of every parameter
+// divided by its standard error (Cauchy–Schwarz) and is the same in any parametrisation.
+// Infinite when JᵀJ is singular (a parameter the data do not determine).
 template <int P>
-Run run_p(const Circuit& c, const Data& d, const Setup& s, int max_iterations, double tolerance) {
+double gauss_newton_step(Cost<P>& cost, const Eigen::Matrix<double, P, 1>& x, std::size_t rows) {
+  const auto m = x.size();
+  Eigen::Matrix<double, Eigen::Dynamic, P> jac(static_cast<Eigen::Index>(rows), m);
+  Eigen::VectorXd r(static_cast<Eigen::Index>(rows));
+  if (!cost(x.data(), r.data(), jac.data())) return kInf;
+  const Eigen::Matrix<double, P, P> jtj = jac.transpose() * jac;
+  const Eigen::Matrix<double, P, 1> g = jac.transpose() * r;
+  const Eigen::LDLT<Eigen::Matrix<double, P, P>> ldlt(jtj);
+  if (ldlt.info() != Eigen::Success || !ldlt.isPositive()) return kInf;
+  const double s2 = r.squaredNorm() / static_cast<double>(static_cast<Eigen::Index>(rows) - m);
+  const double m2 = g.dot(ldlt.solve(g)) / s2;
+  return std::isfinite(m2) && m2 >= 0 ? std::sqrt(m2) : kInf;
+}
+
+// TinySolver's cost tolerance is absolute, so it is rescaled to the cost reached and the run
+// resumed. A run has converged when (1) after a stop the Gauss–Newton step left is below
+// `step_tolerance` standard errors, or (2) the relative change of χ² per iteration is below
+// `tolerance` and a restart no longer improves it. While (1) is sought the solver stops at a
+// χ² change of step_tolerance²·s², what a step of that many standard errors gains; a stop on
+// a plateau (damping grown large, a long step still predicted) is resumed with fresh damping,
+// and when that no longer gains the run continues under (2) alone. P is the number of free
+// parameters when it is small (fixed-size normal equations), else Eigen::Dynamic.
+template <int P>
+Run run_p(const Circuit& c, const Data& d, const Setup& s, int max_iterations, double tolerance,
+          double step_tolerance) {
   Run out;
   out.values.resize(s.params.size());
   for (std::size_t i = 0; i < s.params.size(); ++i) out.values[i] = s.params[i].value;
@@ -154,30 +187,41 @@ Run run_p(const Circuit& c, const Data& d, const Setup& s, int max_iterations, d
   double chi2 = 0;
   for (double v : r) chi2 += v * v;
 
+  const double dof = static_cast<double>(2 * d.n - m);
+  bool by_step = step_tolerance > 0;
+  // The absolute χ² change at which the solver stops, at a χ² level.
+  auto function_tolerance = [&](double level) {
+    return by_step ? std::max(tolerance, step_tolerance * step_tolerance / dof) * level
+                   : tolerance * level;
+  };
   ceres::TinySolver<Cost<P>> solver;
   solver.options.max_num_iterations = max_iterations;
   solver.options.gradient_tolerance = 0;
   solver.options.parameter_tolerance = 1e-10;
   solver.options.cost_threshold = std::max(1e-32 * chi2, std::numeric_limits<double>::min());
-  solver.options.function_tolerance = tolerance * chi2;
+  solver.options.function_tolerance = function_tolerance(chi2);
   using Status = typename ceres::TinySolver<Cost<P>>::Status;
   Status status = ceres::TinySolver<Cost<P>>::HIT_MAX_ITERATIONS;
-  // A run that stops because χ² hardly changes may sit on a plateau with the damping grown
-  // large rather than at a minimum: it is restarted with fresh damping (and the tolerance
-  // rescaled to the χ² reached), and has converged only when a restart no longer improves χ²
-  // by more than ten tolerances.
   int iterations = 0;
+  bool small_step = false;
   double previous = chi2;
-  for (int round = 0; round < 10 && iterations < max_iterations; ++round) {
+  for (int round = 0; round < 16 && iterations < max_iterations; ++round) {
     solver.options.max_num_iterations = max_iterations - iterations;
     const auto& summary = solver.Solve(cost, &x);
     iterations += std::max(summary.iterations, 0);
     status = summary.status;
     const double reached = 2 * summary.final_cost;
     if (status != ceres::TinySolver<Cost<P>>::COST_CHANGE_TOO_SMALL) break;
-    if (round > 0 && previous - reached <= 10 * tolerance * previous) break;
+    if (by_step && gauss_newton_step(cost, x, 2 * d.n) <= step_tolerance) {
+      small_step = true;
+      break;
+    }
+    if (round > 0 && previous - reached <= 10 * function_tolerance(previous)) {
+      if (!by_step) break;
+      by_step = false;  // no step criterion here: on under (2)
+    }
     previous = reached;
-    solver.options.function_tolerance = tolerance * reached;
+    solver.options.function_tolerance = function_tolerance(reached);
   }
   out.iterations = static_cast<std::size_t>(iterations);
   for (std::size_t k = 0; k < m; ++k)
@@ -203,34 +247,36 @@ Run run_p(const Circuit& c, const Data& d, const Setup& s, int max_iterations, d
       break;
     default:
       out.status = fit::FitStatus::converged;
-      out.message =
-          "converged: the relative change of chi2 per iteration fell "
-          "below the tolerance";
+      out.message = small_step ? "converged: the Gauss-Newton step left is below the step "
+                                 "tolerance in standard errors"
+                               : "converged: the relative change of chi2 per iteration fell "
+                                 "below the tolerance";
       break;
   }
   return out;
 }
 
-Run run(const Circuit& c, const Data& d, const Setup& s, int max_iterations, double tolerance) {
+Run run(const Circuit& c, const Data& d, const Setup& s, int max_iterations, double tolerance,
+        double step_tolerance) {
   switch (s.free.size()) {
     case 1:
-      return run_p<1>(c, d, s, max_iterations, tolerance);
+      return run_p<1>(c, d, s, max_iterations, tolerance, step_tolerance);
     case 2:
-      return run_p<2>(c, d, s, max_iterations, tolerance);
+      return run_p<2>(c, d, s, max_iterations, tolerance, step_tolerance);
     case 3:
-      return run_p<3>(c, d, s, max_iterations, tolerance);
+      return run_p<3>(c, d, s, max_iterations, tolerance, step_tolerance);
     case 4:
-      return run_p<4>(c, d, s, max_iterations, tolerance);
+      return run_p<4>(c, d, s, max_iterations, tolerance, step_tolerance);
     case 5:
-      return run_p<5>(c, d, s, max_iterations, tolerance);
+      return run_p<5>(c, d, s, max_iterations, tolerance, step_tolerance);
     case 6:
-      return run_p<6>(c, d, s, max_iterations, tolerance);
+      return run_p<6>(c, d, s, max_iterations, tolerance, step_tolerance);
     case 7:
-      return run_p<7>(c, d, s, max_iterations, tolerance);
+      return run_p<7>(c, d, s, max_iterations, tolerance, step_tolerance);
     case 8:
-      return run_p<8>(c, d, s, max_iterations, tolerance);
+      return run_p<8>(c, d, s, max_iterations, tolerance, step_tolerance);
     default:
-      return run_p<Eigen::Dynamic>(c, d, s, max_iterations, tolerance);
+      return run_p<Eigen::Dynamic>(c, d, s, max_iterations, tolerance, step_tolerance);
   }
 }
 
@@ -404,8 +450,8 @@ void set_start(Setup& s, const std::vector<double>& start) {
 
 // An optimum on a bound cannot be reached through the logistic map, only approached; a parameter
 // within 1e-3 of its range from a bound is held on it when that is no worse.
-Run polish_bounds(const Circuit& c, const Data& d, Setup& s, Run best, int max_iterations,
-                  double tolerance, std::vector<bool>& at_bound) {
+Run polish_bounds(const Circuit& c, const Data& d, Setup& s, Run best, const CircuitFitOptions& o,
+                  std::vector<bool>& at_bound) {
   for (std::size_t i = 0; i < s.params.size(); ++i) {
     auto& p = s.params[i];
     if (p.fixed || !fit::is_bounded(p.transform)) continue;
@@ -423,7 +469,7 @@ Run polish_bounds(const Circuit& c, const Data& d, Setup& s, Run best, int max_i
     trial.params[i].value = edge;
     trial.refresh_free();
     if (trial.free.empty()) continue;
-    Run held = run(c, d, trial, max_iterations, tolerance);
+    Run held = run(c, d, trial, o.max_iterations, o.tolerance, o.step_tolerance);
     if (held.status == fit::FitStatus::converged && held.chi2 <= best.chi2) {
       held.iterations += best.iterations;
       best = std::move(held);
@@ -447,10 +493,9 @@ Attempt attempt(const Circuit& c, const Data& d, const Setup& base,
       .setup = base, .at_bound = std::vector<bool>(base.params.size(), false), .start = start};
   set_start(a.setup, start);
   for (std::size_t i = 0; i < a.start.size(); ++i) a.start[i] = a.setup.params[i].value;
-  a.run = run(c, d, a.setup, o.max_iterations, o.tolerance);
+  a.run = run(c, d, a.setup, o.max_iterations, o.tolerance, o.step_tolerance);
   if (a.run.status != fit::FitStatus::failed)
-    a.run =
-        polish_bounds(c, d, a.setup, std::move(a.run), o.max_iterations, o.tolerance, a.at_bound);
+    a.run = polish_bounds(c, d, a.setup, std::move(a.run), o, a.at_bound);
   return a;
 }
 
@@ -557,6 +602,8 @@ CircuitFitResult fit_circuit(const Spectrum& s, const Circuit& c, const CircuitF
   if (o.max_iterations < 1) throw InvalidArgument("max_iterations must be at least 1");
   if (!(o.tolerance > 0) || !(o.tolerance < 1))
     throw InvalidArgument("the fit tolerance must lie in (0, 1)");
+  if (!(o.step_tolerance >= 0) || !(o.step_tolerance < 1))
+    throw InvalidArgument("the fit step tolerance must lie in [0, 1) standard errors");
 
   // Starting values: the caller's vector or the data's, then single guesses.
   std::vector<double> start;
