@@ -132,6 +132,81 @@ class Cost {
   mutable bool ok_ = false;
 };
 
+// The same least-squares problem for TinySolver with m + 1 residuals instead of 2·points.
+// TinySolver uses the residuals and Jacobian only through JᵀJ, Jᵀr and ‖r‖² (and ‖r‖² alone at
+// a trial step), so any J', r' with J'ᵀJ' = JᵀJ, J'ᵀr' = Jᵀr and ‖r'‖² = ‖r‖² gives the same
+// iterations: with JᵀJ = PᵀLDLᵀP (pivoted LDLᵀ), J' = [D^½LᵀP; 0] and r' = [D^-½L⁻¹Pg; ρ],
+// ρ² = ‖r‖² − ‖D^-½L⁻¹Pg‖² (the part of r outside the range of J). JᵀJ is formed here by dot
+// products of the Jacobian's columns, once, where TinySolver would form it with a general
+// matrix product of the tall Jacobian; its own algebra then runs on (m + 1) × m fixed-size
+// matrices. At a trial step r' = (‖r‖, 0, …, 0). A pivot that rounding leaves ≤ 0 (a
+// parameter the data do not determine) gets a zero row.
+template <int P>
+class Compressed {
+ public:
+  using Scalar = double;
+  enum { NUM_RESIDUALS = P == Eigen::Dynamic ? Eigen::Dynamic : P + 1, NUM_PARAMETERS = P };
+
+  Compressed(Cost<P>& full, std::size_t rows, std::size_t m)
+      : full_(full), rows_(rows), m_(m), r_(rows), jac_(rows * m) {}
+
+  int NumResiduals() const { return static_cast<int>(m_ + 1); }
+  int NumParameters() const { return static_cast<int>(m_); }
+
+  bool operator()(const double* u, double* r, double* jac) const {
+    const auto m = static_cast<Eigen::Index>(m_);
+    Eigen::Map<Eigen::VectorXd> out(r, m + 1);
+    // TinySolver does not look at the return value of a trial: a failed one must leave
+    // non-finite residuals for the step to be rejected.
+    out.setConstant(std::numeric_limits<double>::quiet_NaN());
+    if (!full_(u, r_.data(), jac ? jac_.data() : nullptr)) return false;
+    const Eigen::Map<const Eigen::VectorXd> res(r_.data(), static_cast<Eigen::Index>(rows_));
+    out.setZero();
+    if (!jac) {
+      out[0] = res.norm();
+      return true;
+    }
+    const Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, P>> j(
+        jac_.data(), static_cast<Eigen::Index>(rows_), m);
+    Eigen::Matrix<double, P, P> a(m, m);
+    Eigen::Matrix<double, P, 1> g(m);
+    for (Eigen::Index k = 0; k < m; ++k) {
+      g[k] = j.col(k).dot(res);
+      for (Eigen::Index l = 0; l <= k; ++l) a(k, l) = a(l, k) = j.col(k).dot(j.col(l));
+    }
+    const Eigen::LDLT<Eigen::Matrix<double, P, P>> ldlt(a);
+    if (ldlt.info() != Eigen::Success) {
+      out.setConstant(std::numeric_limits<double>::quiet_NaN());
+      return false;
+    }
+    // y = D^-½ L⁻¹ P g; rows D^½ Lᵀ P.
+    // P is a sequence of row swaps (k, t_k), applied in order; Pᵀ in reverse.
+    const auto& t = ldlt.transpositionsP().indices();
+    Eigen::Matrix<double, P, 1> y = g;
+    for (Eigen::Index k = 0; k < m; ++k) std::swap(y[k], y[t[k]]);
+    ldlt.matrixL().solveInPlace(y);
+    Eigen::Matrix<double, P, P> lp = ldlt.matrixL();
+    for (Eigen::Index k = m - 1; k >= 0; --k) lp.row(k).swap(lp.row(t[k]));
+    Eigen::Map<Eigen::Matrix<double, NUM_RESIDUALS, P>> jo(jac, m + 1, m);
+    jo.setZero();
+    for (Eigen::Index k = 0; k < m; ++k) {
+      const double dk = ldlt.vectorD()[k];
+      if (!(dk > 0)) continue;
+      const double sd = std::sqrt(dk);
+      out[k] = y[k] / sd;
+      jo.row(k) = sd * lp.col(k).transpose();
+    }
+    const double rest = res.squaredNorm() - out.head(m).squaredNorm();
+    out[m] = std::sqrt(std::max(rest, 0.0));
+    return std::isfinite(out.squaredNorm()) && jo.allFinite();
+  }
+
+ private:
+  Cost<P>& full_;
+  std::size_t rows_, m_;
+  mutable std::vector<double> r_, jac_;
+};
+
 struct Run {
   std::vector<double> values;  ///< all parameters, natural
   double chi2 = kInf;
@@ -194,24 +269,25 @@ Run run_p(const Circuit& c, const Data& d, const Setup& s, int max_iterations, d
     return by_step ? std::max(tolerance, step_tolerance * step_tolerance / dof) * level
                    : tolerance * level;
   };
-  ceres::TinySolver<Cost<P>> solver;
+  Compressed<P> compressed(cost, 2 * d.n, m);
+  ceres::TinySolver<Compressed<P>> solver;
   solver.options.max_num_iterations = max_iterations;
   solver.options.gradient_tolerance = 0;
   solver.options.parameter_tolerance = 1e-10;
   solver.options.cost_threshold = std::max(1e-32 * chi2, std::numeric_limits<double>::min());
   solver.options.function_tolerance = function_tolerance(chi2);
-  using Status = typename ceres::TinySolver<Cost<P>>::Status;
-  Status status = ceres::TinySolver<Cost<P>>::HIT_MAX_ITERATIONS;
+  using Status = typename ceres::TinySolver<Compressed<P>>::Status;
+  Status status = ceres::TinySolver<Compressed<P>>::HIT_MAX_ITERATIONS;
   int iterations = 0;
   bool small_step = false;
   double previous = chi2;
   for (int round = 0; round < 16 && iterations < max_iterations; ++round) {
     solver.options.max_num_iterations = max_iterations - iterations;
-    const auto& summary = solver.Solve(cost, &x);
+    const auto& summary = solver.Solve(compressed, &x);
     iterations += std::max(summary.iterations, 0);
     status = summary.status;
     const double reached = 2 * summary.final_cost;
-    if (status != ceres::TinySolver<Cost<P>>::COST_CHANGE_TOO_SMALL) break;
+    if (status != ceres::TinySolver<Compressed<P>>::COST_CHANGE_TOO_SMALL) break;
     if (by_step && gauss_newton_step(cost, x, 2 * d.n) <= step_tolerance) {
       small_step = true;
       break;
@@ -233,15 +309,15 @@ Run run_p(const Circuit& c, const Data& d, const Setup& s, int max_iterations, d
   out.chi2 = 0;
   for (double v : r) out.chi2 += v * v;
   switch (status) {
-    case ceres::TinySolver<Cost<P>>::HIT_MAX_ITERATIONS:
+    case ceres::TinySolver<Compressed<P>>::HIT_MAX_ITERATIONS:
       out.status = fit::FitStatus::max_iterations;
       out.message = "stopped at the iteration limit (" + std::to_string(max_iterations) + ")";
       break;
-    case ceres::TinySolver<Cost<P>>::RELATIVE_STEP_SIZE_TOO_SMALL:
+    case ceres::TinySolver<Compressed<P>>::RELATIVE_STEP_SIZE_TOO_SMALL:
       out.status = fit::FitStatus::converged;
       out.message = "converged: the step became negligible";
       break;
-    case ceres::TinySolver<Cost<P>>::COST_TOO_SMALL:
+    case ceres::TinySolver<Compressed<P>>::COST_TOO_SMALL:
       out.status = fit::FitStatus::converged;
       out.message = "converged: the misfit vanished";
       break;
