@@ -98,6 +98,12 @@ void run(const FitCliOptions& o) {
       o.sigma.empty() ? std::vector<std::size_t>{} : sigma_parameters(circuit, o.sigma);
 
   const auto spectra = load_spectra(o.files, o.input, o.out.quiet);
+  // Per-point σ would come from the record itself; spectra as read carry Z alone (no reader
+  // keeps uncertainty columns of Z yet), so that weighting is refused, naming the file.
+  if (bo.fit.weighting == eis::Weighting::sigma)
+    throw InvalidArgument(spectra.at(0).label() +
+                          ": --weight sigma needs per-point uncertainties of Z, and the record "
+                          "carries none; use --weight modulus, proportional or unit");
   std::vector<PelletGeometry> geometry;
   if (!sigma_of.empty())
     for (const auto& s : spectra) geometry.push_back(require_geometry(s));
@@ -272,8 +278,9 @@ void register_fit(CLI::App& app) {
   cmd->add_option("--bounds", o->bounds, "Bounds NAME=LOW:HIGH (inf allowed)")->delimiter(',');
   cmd->add_option("--weight", o->weight,
                   "modulus (sigma = |Z|, default; RelaxIS 'Proportional Weighting'), unit "
-                  "(impedance.py's default) or proportional (sigma = |Z'|, |Z''|)")
-      ->check(CLI::IsMember({"unit", "modulus", "proportional"}))
+                  "(impedance.py's default), proportional (sigma = |Z'|, |Z''|) or sigma (the "
+                  "record's own uncertainties of Z; refused when it carries none)")
+      ->check(CLI::IsMember({"unit", "modulus", "proportional", "sigma"}))
       ->capture_default_str();
   cmd->add_option("--fmin", o->fmin, "Lowest frequency fitted, e.g. 10Hz");
   cmd->add_option("--fmax", o->fmax, "Highest frequency fitted, e.g. 1MHz");
