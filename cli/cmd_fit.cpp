@@ -30,6 +30,7 @@ struct FitCliOptions {
   bool no_multistart = false;
   int max_iterations = 200;
   double tolerance = 1e-10;
+  double step_tolerance = 1e-3;
   SpectrumInputOptions input;
   GlobalOptions out;
 };
@@ -92,6 +93,7 @@ void run(const FitCliOptions& o) {
   bo.fit.multistart = !o.no_multistart;
   bo.fit.max_iterations = o.max_iterations;
   bo.fit.tolerance = o.tolerance;
+  bo.fit.step_tolerance = o.step_tolerance;
   bo.threads = o.threads;
   bo.series = o.series;
   const auto sigma_of =
@@ -147,6 +149,7 @@ void run(const FitCliOptions& o) {
                      bo.fit.f_max_hz ? nlohmann::json(*bo.fit.f_max_hz) : nullptr}},
                    {"errors", "cov = s^2 (J^T J)^-1, s^2 = chi2/(n - p)"},
                    {"tolerance", o.tolerance},
+                   {"step_tolerance", o.step_tolerance},
                    {"multistart", bo.fit.multistart},
                    {"series", o.series}};
   doc["circuit"] = circuit.to_string();
@@ -296,8 +299,13 @@ void register_fit(CLI::App& app) {
   cmd->add_flag("--no-multistart", o->no_multistart,
                 "One Levenberg-Marquardt run only, no fallback starts");
   cmd->add_option("--max-iterations", o->max_iterations, "Per run")->capture_default_str();
+  cmd->add_option("--step-tolerance", o->step_tolerance,
+                  "A run stops when the Gauss-Newton step left is below this many standard "
+                  "errors (0: --tolerance alone)")
+      ->capture_default_str();
   cmd->add_option("--tolerance", o->tolerance,
-                  "A run stops when chi2 changes by less than this, relatively, per iteration")
+                  "Where that step cannot shrink, a run stops when chi2 changes by less than "
+                  "this, relatively, per iteration")
       ->capture_default_str();
   add_spectrum_input_options(cmd, o->input);
   add_output_options(cmd, o->out);
