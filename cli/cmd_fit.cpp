@@ -30,6 +30,7 @@ struct FitCliOptions {
   bool no_multistart = false;
   int max_iterations = 200;
   double tolerance = 1e-10;
+  double step_tolerance = 1e-3;
   SpectrumInputOptions input;
   GlobalOptions out;
 };
@@ -92,12 +93,19 @@ void run(const FitCliOptions& o) {
   bo.fit.multistart = !o.no_multistart;
   bo.fit.max_iterations = o.max_iterations;
   bo.fit.tolerance = o.tolerance;
+  bo.fit.step_tolerance = o.step_tolerance;
   bo.threads = o.threads;
   bo.series = o.series;
   const auto sigma_of =
       o.sigma.empty() ? std::vector<std::size_t>{} : sigma_parameters(circuit, o.sigma);
 
   const auto spectra = load_spectra(o.files, o.input, o.out.quiet);
+  // Per-point σ would come from the record itself; spectra as read carry Z alone (no reader
+  // keeps uncertainty columns of Z yet), so that weighting is refused, naming the file.
+  if (bo.fit.weighting == eis::Weighting::sigma)
+    throw InvalidArgument(spectra.at(0).label() +
+                          ": --weight sigma needs per-point uncertainties of Z, and the record "
+                          "carries none; use --weight modulus, proportional or unit");
   std::vector<PelletGeometry> geometry;
   if (!sigma_of.empty())
     for (const auto& s : spectra) geometry.push_back(require_geometry(s));
@@ -141,6 +149,7 @@ void run(const FitCliOptions& o) {
                      bo.fit.f_max_hz ? nlohmann::json(*bo.fit.f_max_hz) : nullptr}},
                    {"errors", "cov = s^2 (J^T J)^-1, s^2 = chi2/(n - p)"},
                    {"tolerance", o.tolerance},
+                   {"step_tolerance", o.step_tolerance},
                    {"multistart", bo.fit.multistart},
                    {"series", o.series}};
   doc["circuit"] = circuit.to_string();
@@ -272,8 +281,9 @@ void register_fit(CLI::App& app) {
   cmd->add_option("--bounds", o->bounds, "Bounds NAME=LOW:HIGH (inf allowed)")->delimiter(',');
   cmd->add_option("--weight", o->weight,
                   "modulus (sigma = |Z|, default; RelaxIS 'Proportional Weighting'), unit "
-                  "(impedance.py's default) or proportional (sigma = |Z'|, |Z''|)")
-      ->check(CLI::IsMember({"unit", "modulus", "proportional"}))
+                  "(impedance.py's default), proportional (sigma = |Z'|, |Z''|) or sigma (the "
+                  "record's own uncertainties of Z; refused when it carries none)")
+      ->check(CLI::IsMember({"unit", "modulus", "proportional", "sigma"}))
       ->capture_default_str();
   cmd->add_option("--fmin", o->fmin, "Lowest frequency fitted, e.g. 10Hz");
   cmd->add_option("--fmax", o->fmax, "Highest frequency fitted, e.g. 1MHz");
@@ -289,8 +299,13 @@ void register_fit(CLI::App& app) {
   cmd->add_flag("--no-multistart", o->no_multistart,
                 "One Levenberg-Marquardt run only, no fallback starts");
   cmd->add_option("--max-iterations", o->max_iterations, "Per run")->capture_default_str();
+  cmd->add_option("--step-tolerance", o->step_tolerance,
+                  "A run stops when the Gauss-Newton step left is below this many standard "
+                  "errors (0: --tolerance alone)")
+      ->capture_default_str();
   cmd->add_option("--tolerance", o->tolerance,
-                  "A run stops when chi2 changes by less than this, relatively, per iteration")
+                  "Where that step cannot shrink, a run stops when chi2 changes by less than "
+                  "this, relatively, per iteration")
       ->capture_default_str();
   add_spectrum_input_options(cmd, o->input);
   add_output_options(cmd, o->out);

@@ -93,27 +93,35 @@ class Cost {
   }
 
  private:
+  // Non-finite values are caught by summing v·0, which is 0 for finite v and NaN otherwise: no
+  // branch in the loops, which the compiler can then vectorise (the pointers are local so that
+  // the stores cannot alias the data).
   bool fill(double* r, double* jac) const {
     cd_.evaluate(p_.data(), jac != nullptr);
     const Cplx<double>* z = cd_.z();
     const std::size_t n = d_.n, rows = 2 * n;
-    bool ok = true;
+    const double *wr = d_.wr.data(), *wi = d_.wi.data(), *zr = d_.zr.data(), *zi = d_.zi.data();
+    double* re = r;
+    double* im = r + n;
+    double nan_if_bad = 0;
     for (std::size_t i = 0; i < n; ++i) {
-      r[i] = d_.wr[i] * (z[i].re - d_.zr[i]);
-      r[n + i] = d_.wi[i] * (z[i].im - d_.zi[i]);
-      ok = ok && std::isfinite(r[i]) && std::isfinite(r[n + i]);
+      re[i] = wr[i] * (z[i].re - zr[i]);
+      im[i] = wi[i] * (z[i].im - zi[i]);
+      nan_if_bad += re[i] * 0.0 + im[i] * 0.0;
     }
-    if (!jac) return ok;
+    if (!jac) return nan_if_bad == 0;
     for (std::size_t k = 0; k < s_.free.size(); ++k) {
       const Cplx<double>* dz = cd_.dz(s_.free[k]);
-      double* col = jac + k * rows;
+      const double f = dpdu_[k];
+      double* cr = jac + k * rows;
+      double* ci = cr + n;
       for (std::size_t i = 0; i < n; ++i) {
-        col[i] = d_.wr[i] * dz[i].re * dpdu_[k];
-        col[n + i] = d_.wi[i] * dz[i].im * dpdu_[k];
-        ok = ok && std::isfinite(col[i]) && std::isfinite(col[n + i]);
+        cr[i] = wr[i] * f * dz[i].re;
+        ci[i] = wi[i] * f * dz[i].im;
+        nan_if_bad += cr[i] * 0.0 + ci[i] * 0.0;
       }
     }
-    return ok;
+    return nan_if_bad == 0;
   }
 
   const Data& d_;
@@ -124,6 +132,81 @@ class Cost {
   mutable bool ok_ = false;
 };
 
+// The same least-squares problem for TinySolver with m + 1 residuals instead of 2·points.
+// TinySolver uses the residuals and Jacobian only through JᵀJ, Jᵀr and ‖r‖² (and ‖r‖² alone at
+// a trial step), so any J', r' with J'ᵀJ' = JᵀJ, J'ᵀr' = Jᵀr and ‖r'‖² = ‖r‖² gives the same
+// iterations: with JᵀJ = PᵀLDLᵀP (pivoted LDLᵀ), J' = [D^½LᵀP; 0] and r' = [D^-½L⁻¹Pg; ρ],
+// ρ² = ‖r‖² − ‖D^-½L⁻¹Pg‖² (the part of r outside the range of J). JᵀJ is formed here by dot
+// products of the Jacobian's columns, once, where TinySolver would form it with a general
+// matrix product of the tall Jacobian; its own algebra then runs on (m + 1) × m fixed-size
+// matrices. At a trial step r' = (‖r‖, 0, …, 0). A pivot that rounding leaves ≤ 0 (a
+// parameter the data do not determine) gets a zero row.
+template <int P>
+class Compressed {
+ public:
+  using Scalar = double;
+  enum { NUM_RESIDUALS = P == Eigen::Dynamic ? Eigen::Dynamic : P + 1, NUM_PARAMETERS = P };
+
+  Compressed(Cost<P>& full, std::size_t rows, std::size_t m)
+      : full_(full), rows_(rows), m_(m), r_(rows), jac_(rows * m) {}
+
+  int NumResiduals() const { return static_cast<int>(m_ + 1); }
+  int NumParameters() const { return static_cast<int>(m_); }
+
+  bool operator()(const double* u, double* r, double* jac) const {
+    const auto m = static_cast<Eigen::Index>(m_);
+    Eigen::Map<Eigen::VectorXd> out(r, m + 1);
+    // TinySolver does not look at the return value of a trial: a failed one must leave
+    // non-finite residuals for the step to be rejected.
+    out.setConstant(std::numeric_limits<double>::quiet_NaN());
+    if (!full_(u, r_.data(), jac ? jac_.data() : nullptr)) return false;
+    const Eigen::Map<const Eigen::VectorXd> res(r_.data(), static_cast<Eigen::Index>(rows_));
+    out.setZero();
+    if (!jac) {
+      out[0] = res.norm();
+      return true;
+    }
+    const Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, P>> j(
+        jac_.data(), static_cast<Eigen::Index>(rows_), m);
+    Eigen::Matrix<double, P, P> a(m, m);
+    Eigen::Matrix<double, P, 1> g(m);
+    for (Eigen::Index k = 0; k < m; ++k) {
+      g[k] = j.col(k).dot(res);
+      for (Eigen::Index l = 0; l <= k; ++l) a(k, l) = a(l, k) = j.col(k).dot(j.col(l));
+    }
+    const Eigen::LDLT<Eigen::Matrix<double, P, P>> ldlt(a);
+    if (ldlt.info() != Eigen::Success) {
+      out.setConstant(std::numeric_limits<double>::quiet_NaN());
+      return false;
+    }
+    // y = D^-½ L⁻¹ P g; rows D^½ Lᵀ P.
+    // P is a sequence of row swaps (k, t_k), applied in order; Pᵀ in reverse.
+    const auto& t = ldlt.transpositionsP().indices();
+    Eigen::Matrix<double, P, 1> y = g;
+    for (Eigen::Index k = 0; k < m; ++k) std::swap(y[k], y[t[k]]);
+    ldlt.matrixL().solveInPlace(y);
+    Eigen::Matrix<double, P, P> lp = ldlt.matrixL();
+    for (Eigen::Index k = m - 1; k >= 0; --k) lp.row(k).swap(lp.row(t[k]));
+    Eigen::Map<Eigen::Matrix<double, NUM_RESIDUALS, P>> jo(jac, m + 1, m);
+    jo.setZero();
+    for (Eigen::Index k = 0; k < m; ++k) {
+      const double dk = ldlt.vectorD()[k];
+      if (!(dk > 0)) continue;
+      const double sd = std::sqrt(dk);
+      out[k] = y[k] / sd;
+      jo.row(k) = sd * lp.col(k).transpose();
+    }
+    const double rest = res.squaredNorm() - out.head(m).squaredNorm();
+    out[m] = std::sqrt(std::max(rest, 0.0));
+    return std::isfinite(out.squaredNorm()) && jo.allFinite();
+  }
+
+ private:
+  Cost<P>& full_;
+  std::size_t rows_, m_;
+  mutable std::vector<double> r_, jac_;
+};
+
 struct Run {
   std::vector<double> values;  ///< all parameters, natural
   double chi2 = kInf;
@@ -132,11 +215,36 @@ struct Run {
   std::size_t iterations = 0;
 };
 
-// TinySolver's cost tolerance is absolute, so it is rescaled to the cost reached and the run
-// resumed until the relative change per iteration is below `tolerance`. P is the number of
-// free parameters when it is small (fixed-size normal equations), else Eigen::Dynamic.
+// The Gauss–Newton step left at x in units of the standard errors: its Mahalanobis norm
+// √(gᵀ(JᵀJ)⁻¹g/s²), g = Jᵀr, s² = χ²/(n − p), which bounds the step of every parameter
+// divided by its standard error (Cauchy–Schwarz) and is the same in any parametrisation.
+// Infinite when JᵀJ is singular (a parameter the data do not determine).
 template <int P>
-Run run_p(const Circuit& c, const Data& d, const Setup& s, int max_iterations, double tolerance) {
+double gauss_newton_step(Cost<P>& cost, const Eigen::Matrix<double, P, 1>& x, std::size_t rows) {
+  const auto m = x.size();
+  Eigen::Matrix<double, Eigen::Dynamic, P> jac(static_cast<Eigen::Index>(rows), m);
+  Eigen::VectorXd r(static_cast<Eigen::Index>(rows));
+  if (!cost(x.data(), r.data(), jac.data())) return kInf;
+  const Eigen::Matrix<double, P, P> jtj = jac.transpose() * jac;
+  const Eigen::Matrix<double, P, 1> g = jac.transpose() * r;
+  const Eigen::LDLT<Eigen::Matrix<double, P, P>> ldlt(jtj);
+  if (ldlt.info() != Eigen::Success || !ldlt.isPositive()) return kInf;
+  const double s2 = r.squaredNorm() / static_cast<double>(static_cast<Eigen::Index>(rows) - m);
+  const double m2 = g.dot(ldlt.solve(g)) / s2;
+  return std::isfinite(m2) && m2 >= 0 ? std::sqrt(m2) : kInf;
+}
+
+// TinySolver's cost tolerance is absolute, so it is rescaled to the cost reached and the run
+// resumed. A run has converged when (1) after a stop the Gauss–Newton step left is below
+// `step_tolerance` standard errors, or (2) the relative change of χ² per iteration is below
+// `tolerance` and a restart no longer improves it. While (1) is sought the solver stops at a
+// χ² change of step_tolerance²·s², what a step of that many standard errors gains; a stop on
+// a plateau (damping grown large, a long step still predicted) is resumed with fresh damping,
+// and when that no longer gains the run continues under (2) alone. P is the number of free
+// parameters when it is small (fixed-size normal equations), else Eigen::Dynamic.
+template <int P>
+Run run_p(const Circuit& c, const Data& d, const Setup& s, int max_iterations, double tolerance,
+          double step_tolerance) {
   Run out;
   out.values.resize(s.params.size());
   for (std::size_t i = 0; i < s.params.size(); ++i) out.values[i] = s.params[i].value;
@@ -154,30 +262,42 @@ Run run_p(const Circuit& c, const Data& d, const Setup& s, int max_iterations, d
   double chi2 = 0;
   for (double v : r) chi2 += v * v;
 
-  ceres::TinySolver<Cost<P>> solver;
+  const double dof = static_cast<double>(2 * d.n - m);
+  bool by_step = step_tolerance > 0;
+  // The absolute χ² change at which the solver stops, at a χ² level.
+  auto function_tolerance = [&](double level) {
+    return by_step ? std::max(tolerance, step_tolerance * step_tolerance / dof) * level
+                   : tolerance * level;
+  };
+  Compressed<P> compressed(cost, 2 * d.n, m);
+  ceres::TinySolver<Compressed<P>> solver;
   solver.options.max_num_iterations = max_iterations;
   solver.options.gradient_tolerance = 0;
   solver.options.parameter_tolerance = 1e-10;
   solver.options.cost_threshold = std::max(1e-32 * chi2, std::numeric_limits<double>::min());
-  solver.options.function_tolerance = tolerance * chi2;
-  using Status = typename ceres::TinySolver<Cost<P>>::Status;
-  Status status = ceres::TinySolver<Cost<P>>::HIT_MAX_ITERATIONS;
-  // A run that stops because χ² hardly changes may sit on a plateau with the damping grown
-  // large rather than at a minimum: it is restarted with fresh damping (and the tolerance
-  // rescaled to the χ² reached), and has converged only when a restart no longer improves χ²
-  // by more than ten tolerances.
+  solver.options.function_tolerance = function_tolerance(chi2);
+  using Status = typename ceres::TinySolver<Compressed<P>>::Status;
+  Status status = ceres::TinySolver<Compressed<P>>::HIT_MAX_ITERATIONS;
   int iterations = 0;
+  bool small_step = false;
   double previous = chi2;
-  for (int round = 0; round < 10 && iterations < max_iterations; ++round) {
+  for (int round = 0; round < 16 && iterations < max_iterations; ++round) {
     solver.options.max_num_iterations = max_iterations - iterations;
-    const auto& summary = solver.Solve(cost, &x);
+    const auto& summary = solver.Solve(compressed, &x);
     iterations += std::max(summary.iterations, 0);
     status = summary.status;
     const double reached = 2 * summary.final_cost;
-    if (status != ceres::TinySolver<Cost<P>>::COST_CHANGE_TOO_SMALL) break;
-    if (round > 0 && previous - reached <= 10 * tolerance * previous) break;
+    if (status != ceres::TinySolver<Compressed<P>>::COST_CHANGE_TOO_SMALL) break;
+    if (by_step && gauss_newton_step(cost, x, 2 * d.n) <= step_tolerance) {
+      small_step = true;
+      break;
+    }
+    if (round > 0 && previous - reached <= 10 * function_tolerance(previous)) {
+      if (!by_step) break;
+      by_step = false;  // no step criterion here: on under (2)
+    }
     previous = reached;
-    solver.options.function_tolerance = tolerance * reached;
+    solver.options.function_tolerance = function_tolerance(reached);
   }
   out.iterations = static_cast<std::size_t>(iterations);
   for (std::size_t k = 0; k < m; ++k)
@@ -189,48 +309,50 @@ Run run_p(const Circuit& c, const Data& d, const Setup& s, int max_iterations, d
   out.chi2 = 0;
   for (double v : r) out.chi2 += v * v;
   switch (status) {
-    case ceres::TinySolver<Cost<P>>::HIT_MAX_ITERATIONS:
+    case ceres::TinySolver<Compressed<P>>::HIT_MAX_ITERATIONS:
       out.status = fit::FitStatus::max_iterations;
       out.message = "stopped at the iteration limit (" + std::to_string(max_iterations) + ")";
       break;
-    case ceres::TinySolver<Cost<P>>::RELATIVE_STEP_SIZE_TOO_SMALL:
+    case ceres::TinySolver<Compressed<P>>::RELATIVE_STEP_SIZE_TOO_SMALL:
       out.status = fit::FitStatus::converged;
       out.message = "converged: the step became negligible";
       break;
-    case ceres::TinySolver<Cost<P>>::COST_TOO_SMALL:
+    case ceres::TinySolver<Compressed<P>>::COST_TOO_SMALL:
       out.status = fit::FitStatus::converged;
       out.message = "converged: the misfit vanished";
       break;
     default:
       out.status = fit::FitStatus::converged;
-      out.message =
-          "converged: the relative change of chi2 per iteration fell "
-          "below the tolerance";
+      out.message = small_step ? "converged: the Gauss-Newton step left is below the step "
+                                 "tolerance in standard errors"
+                               : "converged: the relative change of chi2 per iteration fell "
+                                 "below the tolerance";
       break;
   }
   return out;
 }
 
-Run run(const Circuit& c, const Data& d, const Setup& s, int max_iterations, double tolerance) {
+Run run(const Circuit& c, const Data& d, const Setup& s, int max_iterations, double tolerance,
+        double step_tolerance) {
   switch (s.free.size()) {
     case 1:
-      return run_p<1>(c, d, s, max_iterations, tolerance);
+      return run_p<1>(c, d, s, max_iterations, tolerance, step_tolerance);
     case 2:
-      return run_p<2>(c, d, s, max_iterations, tolerance);
+      return run_p<2>(c, d, s, max_iterations, tolerance, step_tolerance);
     case 3:
-      return run_p<3>(c, d, s, max_iterations, tolerance);
+      return run_p<3>(c, d, s, max_iterations, tolerance, step_tolerance);
     case 4:
-      return run_p<4>(c, d, s, max_iterations, tolerance);
+      return run_p<4>(c, d, s, max_iterations, tolerance, step_tolerance);
     case 5:
-      return run_p<5>(c, d, s, max_iterations, tolerance);
+      return run_p<5>(c, d, s, max_iterations, tolerance, step_tolerance);
     case 6:
-      return run_p<6>(c, d, s, max_iterations, tolerance);
+      return run_p<6>(c, d, s, max_iterations, tolerance, step_tolerance);
     case 7:
-      return run_p<7>(c, d, s, max_iterations, tolerance);
+      return run_p<7>(c, d, s, max_iterations, tolerance, step_tolerance);
     case 8:
-      return run_p<8>(c, d, s, max_iterations, tolerance);
+      return run_p<8>(c, d, s, max_iterations, tolerance, step_tolerance);
     default:
-      return run_p<Eigen::Dynamic>(c, d, s, max_iterations, tolerance);
+      return run_p<Eigen::Dynamic>(c, d, s, max_iterations, tolerance, step_tolerance);
   }
 }
 
@@ -404,8 +526,8 @@ void set_start(Setup& s, const std::vector<double>& start) {
 
 // An optimum on a bound cannot be reached through the logistic map, only approached; a parameter
 // within 1e-3 of its range from a bound is held on it when that is no worse.
-Run polish_bounds(const Circuit& c, const Data& d, Setup& s, Run best, int max_iterations,
-                  double tolerance, std::vector<bool>& at_bound) {
+Run polish_bounds(const Circuit& c, const Data& d, Setup& s, Run best, const CircuitFitOptions& o,
+                  std::vector<bool>& at_bound) {
   for (std::size_t i = 0; i < s.params.size(); ++i) {
     auto& p = s.params[i];
     if (p.fixed || !fit::is_bounded(p.transform)) continue;
@@ -423,7 +545,7 @@ Run polish_bounds(const Circuit& c, const Data& d, Setup& s, Run best, int max_i
     trial.params[i].value = edge;
     trial.refresh_free();
     if (trial.free.empty()) continue;
-    Run held = run(c, d, trial, max_iterations, tolerance);
+    Run held = run(c, d, trial, o.max_iterations, o.tolerance, o.step_tolerance);
     if (held.status == fit::FitStatus::converged && held.chi2 <= best.chi2) {
       held.iterations += best.iterations;
       best = std::move(held);
@@ -447,10 +569,9 @@ Attempt attempt(const Circuit& c, const Data& d, const Setup& base,
       .setup = base, .at_bound = std::vector<bool>(base.params.size(), false), .start = start};
   set_start(a.setup, start);
   for (std::size_t i = 0; i < a.start.size(); ++i) a.start[i] = a.setup.params[i].value;
-  a.run = run(c, d, a.setup, o.max_iterations, o.tolerance);
+  a.run = run(c, d, a.setup, o.max_iterations, o.tolerance, o.step_tolerance);
   if (a.run.status != fit::FitStatus::failed)
-    a.run =
-        polish_bounds(c, d, a.setup, std::move(a.run), o.max_iterations, o.tolerance, a.at_bound);
+    a.run = polish_bounds(c, d, a.setup, std::move(a.run), o, a.at_bound);
   return a;
 }
 
@@ -557,6 +678,8 @@ CircuitFitResult fit_circuit(const Spectrum& s, const Circuit& c, const CircuitF
   if (o.max_iterations < 1) throw InvalidArgument("max_iterations must be at least 1");
   if (!(o.tolerance > 0) || !(o.tolerance < 1))
     throw InvalidArgument("the fit tolerance must lie in (0, 1)");
+  if (!(o.step_tolerance >= 0) || !(o.step_tolerance < 1))
+    throw InvalidArgument("the fit step tolerance must lie in [0, 1) standard errors");
 
   // Starting values: the caller's vector or the data's, then single guesses.
   std::vector<double> start;

@@ -3,6 +3,9 @@
 #include <ceres/jet.h>
 
 #include <algorithm>
+#include <cmath>
+
+#include "solyte/constants.hpp"
 
 namespace solyte::eis::detail {
 
@@ -89,6 +92,11 @@ void CircuitDerivatives::element(const Circuit::Node& node, const double* p, boo
         break;
     }
   }
+  if constexpr (K == 2) {
+    // The CPE and the finite Warburgs, the two-parameter elements of most fits, in closed form:
+    // their Jets cost three times the arithmetic for derivatives that reuse V itself.
+    if (two_parameter_closed_form(node, p + node.first_parameter, v)) return;
+  }
   using J = ceres::Jet<double, K>;
   J pj[K];
   for (int k = 0; k < K; ++k) pj[k] = J(p[node.first_parameter + k], k);
@@ -98,6 +106,58 @@ void CircuitDerivatives::element(const Circuit::Node& node, const double* p, boo
     v[i] = {buffer[i].re.a, buffer[i].im.a};
     for (int k = 0; k < K; ++k)
       dz_[(node.first_parameter + k) * n_ + i] = {buffer[i].re.v[k], buffer[i].im.v[k]};
+  }
+}
+
+bool CircuitDerivatives::two_parameter_closed_form(const Circuit::Node& node, const double* q,
+                                                   Cplx<double>* v) {
+  Cplx<double>* d0 = dz_.data() + node.first_parameter * n_;
+  Cplx<double>* d1 = d0 + n_;
+  const double* w = g_.omega.data();
+  const double* lw = g_.log_omega.data();
+  switch (node.type) {
+    case ElementType::CPE: {
+      // V = Q^{±1}·ω^{±α}·e^{±iπα/2} (+ admittance, − impedance): ∂V/∂Q = ±V/Q and
+      // ∂V/∂α = ±V·(ln ω + iπ/2).
+      element_column(node.type, q, g_, node.admittance, v);
+      const double sign = node.admittance ? 1.0 : -1.0, half_pi = 0.5 * constants::pi;
+      for (std::size_t i = 0; i < n_; ++i) {
+        d0[i] = scale(v[i], sign / q[0]);
+        d1[i] = scale(v[i] * Cplx<double>{lw[i], half_pi}, sign);
+      }
+      return true;
+    }
+    case ElementType::Wo:
+    case ElementType::Ws: {
+      // Z = R·f with f = h(s)/s, s = √(iωτ), h = coth (Wo) or tanh (Ws); both have h' = 1 − h²,
+      // so ∂Z/∂R = f and ∂Z/∂τ = R·f'(s)·s/(2τ) = R·(1 − h² − f)/(2τ). In admittance form
+      // V = 1/Z and ∂V = −V²·∂Z.
+      const bool open = node.type == ElementType::Wo;
+      constexpr double kCos45 = 0.70710678118654752440;
+      for (std::size_t i = 0; i < n_; ++i) {
+        const double m = std::sqrt(q[1] * w[i]) * kCos45;  // s = m(1 + i)
+        const Cplx<double> h = tanh_or_coth(Cplx<double>{m, m}, open);
+        const double k = 1 / (2 * m);
+        const Cplx<double> f{k * (h.re + h.im), k * (h.im - h.re)};  // h·(1 − i)/(2m)
+        const Cplx<double> h2 = h * h;
+        const Cplx<double> z = scale(f, q[0]);
+        Cplx<double> dr = f,
+                     dt = scale(Cplx<double>{1 - h2.re - f.re, -h2.im - f.im}, q[0] / (2 * q[1]));
+        if (node.admittance) {
+          const Cplx<double> y = reciprocal(z), my2 = scale(y * y, -1.0);
+          v[i] = y;
+          dr = my2 * dr;
+          dt = my2 * dt;
+        } else {
+          v[i] = z;
+        }
+        d0[i] = dr;
+        d1[i] = dt;
+      }
+      return true;
+    }
+    default:
+      return false;
   }
 }
 

@@ -30,6 +30,8 @@ class CircuitDerivatives {
  private:
   struct JetBuffers;  // Cplx<ceres::Jet<double, K>> columns, K = 1 … 4 (kept out
                       // of the header)
+  // V and ∂V/∂p of the elements with closed-form derivatives (CPE, Wo, Ws); false for others.
+  bool two_parameter_closed_form(const Circuit::Node& node, const double* q, Cplx<double>* v);
   template <int K, class Buffer>
   void element(const Circuit::Node& node, const double* p, bool derivatives, Buffer& buffer);
 

@@ -83,6 +83,9 @@ expect 2 "column 9: expected an element" -- "$solyte" fit "$tmp/sim.csv" -c 'R0-
 expect 2 "has no parameter 'R5'" -- "$solyte" fit "$tmp/sim.csv" -c 'R0-p(R1,C1)' --guess R5=1 -o "$tmp/x.csv"
 expect 2 "NAME=VALUE" -- "$solyte" fit "$tmp/sim.csv" -c 'R0-p(R1,C1)' --guess R1 -o "$tmp/x.csv"
 expect 2 "not a resistance" -- "$solyte" fit "$tmp/sim.csv" -c 'R0-p(R1,C1)' --sigma C1 -d 8mm -L 2mm -o "$tmp/x.csv"
+expect 2 "carries none" -- "$solyte" fit "$tmp/sim.csv" -c 'R0-p(R1,C1)' --weight sigma -o "$tmp/x.csv"
+[ -e "$tmp/x.csv" ] && { echo "FAIL: --weight sigma wrote an output"; fail=1; }
+expect 2 "weight" -- "$solyte" fit "$tmp/sim.csv" -c 'R0-p(R1,C1)' --weight sigmas -o "$tmp/x.csv"
 expect 2 "geometry" -- "$solyte" fit "$tmp/sim.csv" -c 'R0-p(R1,C1)' --sigma R1 -o "$tmp/x.csv"
 expect 2 "takes 4 values" -- "$solyte" simulate -c 'R0-p(R1,CPE1)' -p 1,2,3 -o "$tmp/x.csv"
 expect 2 "no value for CPE1_alpha" -- "$solyte" simulate -c 'R0-p(R1,CPE1)' -p R0=1,R1=2,CPE1_Q=3 -o "$tmp/x.csv"

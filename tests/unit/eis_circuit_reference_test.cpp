@@ -12,27 +12,27 @@
 // (docs/source/examples/validation_example.ipynb).
 //
 // RelaxIS 3.0.17.9 (test.eis3 of IMbackK/librelaxisloader @ a95c187b): the 35 fits stored in
-// the project, read from the CSV exports of ../shared/data/eis_software_fixtures/
-// librelaxisloader_test_eis3/csv (README there, §4; generated from the same file by
-// export_eis3.py). Each is refitted with the same model, weighting and window from solyte's
-// own data-derived start; the χ² of solyte's optimum must not exceed the χ² of RelaxIS'
-// parameters under the same cost, and every parameter must lie within RelaxIS' stored error of
-// RelaxIS' value. RelaxIS' "Proportional Weighting" divides each residual by |Z_i| (solyte's
-// `modulus`): its stored errors are reproduced exactly by √(s²(JᵀJ)⁻¹) with that weighting
-// and s² = χ²/(n − p), and not with σ = |Z'|, |Z''| or |Z_model|. When the project's .eis3
-// reader is available this test should read test.eis3 through it instead of the CSV exports.
+// the project, read from ../shared/data/eis_software_fixtures/librelaxisloader_test_eis3/
+// test.eis3 itself through solyte's reader (io/relaxis_project.hpp, checked value by value
+// against the independent CSV exports of that folder in io_relaxis_test): each fitted
+// spectrum's points, the model, weighting, window, RelaxIS' values and standard errors. Each
+// fit is redone with the same model, weighting and window from solyte's own data-derived
+// start; the χ² of solyte's optimum must not exceed the χ² of RelaxIS' parameters under the
+// same cost, and every parameter must lie within RelaxIS' stored error of RelaxIS' value.
+// RelaxIS' "Proportional Weighting" divides each residual by |Z_i| (solyte's `modulus`): its
+// stored errors are reproduced exactly by √(s²(JᵀJ)⁻¹) with that weighting and
+// s² = χ²/(n − p), and not with σ = |Z'|, |Z''| or |Z_model|.
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <map>
-#include <sstream>
+#include <string>
+#include <vector>
 
 #include "solyte/eis/circuit_fit.hpp"
 #include "solyte/eis/lin_kk.hpp"
 #include "solyte/io/read_spectra.hpp"
+#include "solyte/io/relaxis_project.hpp"
 #include "solyte/transport/arrhenius.hpp"
 #include "test_support.hpp"
 
@@ -61,29 +61,6 @@ const std::vector<double> kPyParams = {
 const std::vector<double> kPyErrors = {
     0.00015422764349832182, 0.00019127373950427023, 0.18953668846801203, 0.00020579901061506728,
     0.0019397400011417724,  16.226956101769712,     0.017543252311416062};
-
-std::vector<std::string> split(const std::string& line) {
-  std::vector<std::string> out;
-  std::stringstream ss(line);
-  for (std::string cell; std::getline(ss, cell, ',');) out.push_back(cell);
-  return out;
-}
-
-std::vector<std::map<std::string, std::string>> read_csv(const std::filesystem::path& p) {
-  std::ifstream in(p);
-  std::string line;
-  std::getline(in, line);
-  const auto header = split(line);
-  std::vector<std::map<std::string, std::string>> rows;
-  while (std::getline(in, line)) {
-    if (line.empty()) continue;
-    const auto cells = split(line);
-    std::map<std::string, std::string> row;
-    for (std::size_t i = 0; i < header.size() && i < cells.size(); ++i) row[header[i]] = cells[i];
-    rows.push_back(std::move(row));
-  }
-  return rows;
-}
 
 }  // namespace
 
@@ -163,45 +140,43 @@ TEST(EisCircuitReference, ImpedancePyLinKKTutorialIsReproduced) {
 }
 
 TEST(EisCircuitReference, EveryRelaxisFitIsMatchedOrBettered) {
-  const auto dir = test::shared_data("eis_software_fixtures/librelaxisloader_test_eis3/csv");
-  SOLYTE_REQUIRE_SHARED(dir / "fit_parameters.csv");
-  // Raw spectra by name ("5-1.EPS_11" → file id 22 → spectrum_22_-30C.csv).
-  std::map<std::string, std::string> raw_file;
-  for (const auto& row : read_csv(dir / "files.csv"))
-    if (row.at("group_model") == "Unassigned Spectra")
-      raw_file[row.at("datasource")] = row.at("file_id");
-  std::map<int, std::vector<std::map<std::string, std::string>>> fits;
-  for (const auto& row : read_csv(dir / "fit_parameters.csv"))
-    fits[std::stoi(row.at("file_id"))].push_back(row);
-  ASSERT_EQ(fits.size(), 35u);
+  const auto path = test::shared_data("eis_software_fixtures/librelaxisloader_test_eis3/test.eis3");
+  SOLYTE_REQUIRE_SHARED(path);
+  // Everything from the project itself, through solyte's reader: each fitted spectrum's own
+  // points, RelaxIS' model, weighting, window, values and standard errors.
+  const auto project = io::read_relaxis_project(path.string());
+  std::vector<const io::RelaxisSpectrum*> fitted;
+  for (const auto& e : project.spectra)
+    if (e.fit) fitted.push_back(&e);
+  ASSERT_EQ(fitted.size(), 35u);
 
   int bettered = 0;
   double worst_error_ratio = 0;
-  for (const auto& [id, rows] : fits) {
-    const auto& first = rows.front();
-    std::string name = first.at("spectrum_name");
-    while (name.rfind("Copy of ", 0) == 0) name = name.substr(8);
-    ASSERT_TRUE(raw_file.count(name)) << name;
-    std::filesystem::path spectrum_path;
-    for (const auto& e : std::filesystem::directory_iterator(dir))
-      if (e.path().filename().string().rfind("spectrum_" + raw_file[name] + "_", 0) == 0)
-        spectrum_path = e.path();
-    ASSERT_FALSE(spectrum_path.empty()) << name;
-    const Spectrum s = io::read_spectra(spectrum_path.string()).at(0);
-
-    const auto c = Circuit::parse(first.at("group_model"));
-    ASSERT_EQ(c.parameter_count(), rows.size()) << first.at("group_model");
+  for (const io::RelaxisSpectrum* e : fitted) {
+    const io::RelaxisFit& fit = *e->fit;
+    const Spectrum& s = e->spectrum;
+    ASSERT_EQ(fit.transfer_function, "Impedance") << e->name;
+    const auto c = Circuit::parse(fit.model);
+    ASSERT_EQ(c.parameter_count(), fit.parameters.size()) << fit.model;
     std::vector<double> relaxis, error;
-    for (const auto& row : rows) {
-      relaxis.push_back(std::stod(row.at("value")));
-      error.push_back(std::stod(row.at("error")));
+    for (std::size_t i = 0; i < fit.parameters.size(); ++i) {
+      const auto& p = fit.parameters[i];
+      ASSERT_EQ(p.index, static_cast<int>(i)) << e->name;  // RelaxIS' order is the circuit's
+      ASSERT_TRUE(p.error) << e->name << " " << p.name;
+      ASSERT_FALSE(p.fixed) << e->name << " " << p.name;
+      relaxis.push_back(p.value);
+      error.push_back(*p.error);
     }
     CircuitFitOptions o;
-    o.weighting = first.at("weighting") == "No Weighting" ? Weighting::unit : Weighting::modulus;
-    o.f_min_hz = std::stod(first.at("fit_f_low_Hz"));
-    o.f_max_hz = std::stod(first.at("fit_f_high_Hz"));
-    const std::string what = "fit " + std::to_string(id) + " " + first.at("group_model") + " " +
-                             first.at("temperature_C") + " C";
+    ASSERT_TRUE(fit.weighting == "No Weighting" || fit.weighting == "Proportional Weighting")
+        << e->name << ": " << fit.weighting;
+    o.weighting = fit.weighting == "No Weighting" ? Weighting::unit : Weighting::modulus;
+    ASSERT_TRUE(fit.f_low_hz && fit.f_high_hz) << e->name;
+    o.f_min_hz = *fit.f_low_hz;
+    o.f_max_hz = *fit.f_high_hz;
+    const std::string what =
+        "fit " + std::to_string(e->file_id) + " " + e->name + " " + fit.model + " " +
+        (s.meta.temperature_k ? std::to_string(*s.meta.temperature_k) : "") + " K";
     const auto r = fit_circuit(s, c, o);
     ASSERT_TRUE(r.report.usable()) << what << ": " << r.report.message;
 
@@ -219,9 +194,9 @@ TEST(EisCircuitReference, EveryRelaxisFitIsMatchedOrBettered) {
     if (r.report.chi2 < chi2_relaxis * (1 - 1e-6)) ++bettered;
     // (In (R)(P)-(R)(P)-P the two blocks are interchangeable; solyte numbers them from high to
     // low frequency, as the RelaxIS user did here.)
-    for (std::size_t i = 0; i < rows.size(); ++i) {
+    for (std::size_t i = 0; i < relaxis.size(); ++i) {
       EXPECT_LE(std::abs(r.report.parameters[i].value - relaxis[i]), error[i])
-          << what << " " << c.parameters()[i].name << " (RelaxIS " << rows[i].at("name") << ")";
+          << what << " " << c.parameters()[i].name << " (RelaxIS " << fit.parameters[i].name << ")";
       // The same error estimate at a nearby optimum.
       worst_error_ratio =
           std::max(worst_error_ratio, std::abs(std::log(r.report.parameters[i].stderr / error[i])));

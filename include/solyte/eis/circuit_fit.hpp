@@ -15,7 +15,9 @@
 // χ² is the sum of their squares. Positive parameters are optimised as ln p, exponents through
 // a logistic map onto their bounds; an optimum that runs onto a bound is held there (and
 // flagged) when that is no worse. Solver: ceres::TinySolver (Levenberg–Marquardt) with exact
-// Jacobians (automatic differentiation of the elements, chain rule through the tree);
+// Jacobians (automatic differentiation of the elements, chain rule through the tree), stopped
+// when the Gauss–Newton step left is below step_tolerance standard errors (or, where it cannot
+// shrink, when χ² changes by less than `tolerance` relatively; docs/methods.md §8);
 // standard errors from cov = s²(JᵀJ)⁻¹, s² = χ²/(n − p), n = 2·points (fit/least_squares.hpp).
 // Starting values: those given, else a neighbour's optimum, else from the data
 // (initial_guess). When the first optimum is poor (not converged, or relative misfit above
@@ -74,6 +76,10 @@ struct CircuitFitOptions {
   int starts = 24;             ///< further starts of the fallback
   int max_iterations = 200;    ///< per Levenberg–Marquardt run
   double tolerance = 1e-10;    ///< a run stops when χ² changes by less than this, relatively
+  /// …or earlier, when the Gauss–Newton step left at a stop is below this many standard errors
+  /// (its Mahalanobis norm, which bounds every parameter's step over its standard error); a stop
+  /// on a plateau, where that step is long, is resumed. 0: `tolerance` alone.
+  double step_tolerance = 1e-3;
 };
 
 struct CircuitFitResult {
