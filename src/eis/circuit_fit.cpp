@@ -42,8 +42,11 @@ struct Setup {
 };
 
 // Residuals r = (Z_model − Z)/σ, Re block then Im block, and their Jacobian (column-major) with
-// respect to the internal variables of the free parameters, in the form TinySolver wants. Buffers
-// are allocated once per run, none per evaluation.
+// respect to the internal variables of the free parameters. The last point's residuals and
+// Jacobian are kept: TinySolver evaluates the residuals at a trial step and, when it accepts the
+// step, the residuals and Jacobian at the same point again, so the forward pass of a trial serves
+// both and the derivatives are computed only where asked for. Buffers are allocated once per
+// run, none per evaluation.
 template <int P>
 class Cost {
  public:
@@ -51,36 +54,56 @@ class Cost {
   enum { NUM_RESIDUALS = Eigen::Dynamic, NUM_PARAMETERS = P };
 
   Cost(const Circuit& c, const Data& d, const Setup& s)
-      : d_(d), s_(s), cd_(c, d.grid), p_(s.params.size()), dpdu_(s.free.size()) {}
+      : d_(d),
+        s_(s),
+        cd_(c, d.grid),
+        p_(s.params.size()),
+        dpdu_(s.free.size()),
+        column_(s.params.size(), -1),
+        r_(2 * d.n),
+        jac_(2 * d.n * s.free.size()) {
+    for (std::size_t k = 0; k < s.free.size(); ++k)
+      column_[s.free[k]] = static_cast<std::ptrdiff_t>(k);
+  }
 
   int NumResiduals() const { return static_cast<int>(2 * d_.n); }
   int NumParameters() const { return static_cast<int>(s_.free.size()); }
 
-  // TinySolver evaluates the residuals at a trial step and, when it accepts the step, the
-  // residuals and Jacobian at the same point again. Near convergence nearly every step is
-  // accepted, so the Jacobian is computed with the residuals and kept for that second call.
+  // As TinySolver's functor: the residuals and, when `jac`, the Jacobian; false when either is
+  // not finite (both are computed).
   bool operator()(const double* u, double* r, double* jac) const {
-    const std::size_t m = s_.free.size(), rows = 2 * d_.n;
-    if (jac && ok_ && std::equal(u, u + m, u_.begin())) {
-      std::copy(r_.begin(), r_.end(), r);
-      std::copy(jac_.begin(), jac_.end(), jac);
-      return true;
-    }
-    for (std::size_t i = 0; i < s_.params.size(); ++i) p_[i] = s_.params[i].value;
-    for (std::size_t k = 0; k < m; ++k) {
-      // dp/du through the same template the values use.
-      const auto y = fit::to_natural(s_.params[s_.free[k]], ceres::Jet<double, 1>(u[k], 0));
-      p_[s_.free[k]] = y.a;
-      dpdu_[k] = y.v[0];
-    }
-    u_.assign(u, u + m);
-    r_.resize(rows);
-    jac_.resize(rows * m);
-    ok_ = fill(r_.data(), jac_.data());
+    const bool ok = evaluate(u, true);
     std::copy(r_.begin(), r_.end(), r);
     if (jac) std::copy(jac_.begin(), jac_.end(), jac);
-    return ok_;
+    return ok;
   }
+
+  /// Residuals (and with `jacobian` the Jacobian) at internal values u into residuals() and
+  /// jacobian(); false when they are not finite.
+  bool evaluate(const double* u, bool jacobian) const {
+    const std::size_t m = s_.free.size();
+    if (!have_values_ || !std::equal(u, u + m, u_.begin())) {
+      for (std::size_t i = 0; i < s_.params.size(); ++i) p_[i] = s_.params[i].value;
+      for (std::size_t k = 0; k < m; ++k) {
+        // dp/du through the same template the values use.
+        const auto y = fit::to_natural(s_.params[s_.free[k]], ceres::Jet<double, 1>(u[k], 0));
+        p_[s_.free[k]] = y.a;
+        dpdu_[k] = y.v[0];
+      }
+      u_.assign(u, u + m);
+      values_ok_ = residuals_at_p();
+      have_values_ = true;
+      have_jacobian_ = false;
+    }
+    if (!values_ok_) return false;
+    if (jacobian && !have_jacobian_) {
+      jacobian_ok_ = jacobian_at_p();
+      have_jacobian_ = true;
+    }
+    return !jacobian || jacobian_ok_;
+  }
+  const double* residuals() const { return r_.data(); }
+  const double* jacobian() const { return jac_.data(); }
 
   /// r and ∂r/∂v at natural values v of the free parameters (for the covariance).
   bool natural_jacobian(const double* v, double* r, double* jac) const {
@@ -89,48 +112,64 @@ class Cost {
       p_[s_.free[k]] = v[k];
       dpdu_[k] = 1;
     }
-    return fill(r, jac);
+    have_values_ = false;
+    const bool ok = residuals_at_p() && jacobian_at_p();
+    std::copy(r_.begin(), r_.end(), r);
+    std::copy(jac_.begin(), jac_.end(), jac);
+    return ok;
   }
 
  private:
   // Non-finite values are caught by summing v·0, which is 0 for finite v and NaN otherwise: no
   // branch in the loops, which the compiler can then vectorise (the pointers are local so that
   // the stores cannot alias the data).
-  bool fill(double* r, double* jac) const {
-    cd_.evaluate(p_.data(), jac != nullptr);
+  bool residuals_at_p() const {
+    cd_.values(p_.data());
     const Cplx<double>* z = cd_.z();
-    const std::size_t n = d_.n, rows = 2 * n;
+    const std::size_t n = d_.n;
     const double *wr = d_.wr.data(), *wi = d_.wi.data(), *zr = d_.zr.data(), *zi = d_.zi.data();
-    double* re = r;
-    double* im = r + n;
+    double* re = r_.data();
+    double* im = re + n;
     double nan_if_bad = 0;
     for (std::size_t i = 0; i < n; ++i) {
       re[i] = wr[i] * (z[i].re - zr[i]);
       im[i] = wi[i] * (z[i].im - zi[i]);
       nan_if_bad += re[i] * 0.0 + im[i] * 0.0;
     }
-    if (!jac) return nan_if_bad == 0;
-    for (std::size_t k = 0; k < s_.free.size(); ++k) {
-      const Cplx<double>* dz = cd_.dz(s_.free[k]);
-      const double f = dpdu_[k];
-      double* cr = jac + k * rows;
-      double* ci = cr + n;
-      for (std::size_t i = 0; i < n; ++i) {
-        cr[i] = wr[i] * f * dz[i].re;
-        ci[i] = wi[i] * f * dz[i].im;
-        nan_if_bad += cr[i] * 0.0 + ci[i] * 0.0;
-      }
-    }
     return nan_if_bad == 0;
+  }
+  // The Jacobian columns are written by the backward pass itself, weighted and scaled by dp/du.
+  bool jacobian_at_p() const {
+    const detail::CircuitDerivatives::WeightedColumns out{column_.data(), dpdu_.data(),
+                                                          d_.wr.data(), d_.wi.data(), jac_.data()};
+    return cd_.derivatives(p_.data(), &out);
   }
 
   const Data& d_;
   const Setup& s_;
   mutable detail::CircuitDerivatives cd_;
   mutable std::vector<double> p_, dpdu_;
+  std::vector<std::ptrdiff_t> column_;       // Jacobian column of each parameter, −1 if fixed
   mutable std::vector<double> u_, r_, jac_;  // the last point, its residuals and Jacobian
-  mutable bool ok_ = false;
+  mutable bool have_values_ = false, values_ok_ = false, have_jacobian_ = false,
+               jacobian_ok_ = false;
 };
+
+// JᵀJ (lower and upper triangles) and Jᵀr of a column-major Jacobian, by dot products of its
+// columns: cheaper than a general matrix product for a few columns of ~100 rows.
+template <int P>
+void normal_equations(const double* jac, const double* r, std::size_t rows, Eigen::Index m,
+                      Eigen::Matrix<double, P, P>& a, Eigen::Matrix<double, P, 1>& g) {
+  const Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, P>> j(
+      jac, static_cast<Eigen::Index>(rows), m);
+  const Eigen::Map<const Eigen::VectorXd> res(r, static_cast<Eigen::Index>(rows));
+  a.resize(m, m);
+  g.resize(m);
+  for (Eigen::Index k = 0; k < m; ++k) {
+    g[k] = j.col(k).dot(res);
+    for (Eigen::Index l = 0; l <= k; ++l) a(k, l) = a(l, k) = j.col(k).dot(j.col(l));
+  }
+}
 
 // The same least-squares problem for TinySolver with m + 1 residuals instead of 2·points.
 // TinySolver uses the residuals and Jacobian only through JᵀJ, Jᵀr and ‖r‖² (and ‖r‖² alone at
@@ -141,14 +180,22 @@ class Cost {
 // matrix product of the tall Jacobian; its own algebra then runs on (m + 1) × m fixed-size
 // matrices. At a trial step r' = (‖r‖, 0, …, 0). A pivot that rounding leaves ≤ 0 (a
 // parameter the data do not determine) gets a zero row.
+//
+// A trial is accepted by TinySolver exactly when it lowers ‖r'‖² below that of the last point
+// where the Jacobian was asked for (the gain predicted by its damped model is positive), and it
+// ends the solve when the change is below the function tolerance. Only then is the Jacobian at
+// the trial computed with it, and a trial whose Jacobian is not finite is failed (as when the
+// Jacobian came with every evaluation); any other trial is rejected and costs the forward pass
+// alone.
 template <int P>
 class Compressed {
  public:
   using Scalar = double;
   enum { NUM_RESIDUALS = P == Eigen::Dynamic ? Eigen::Dynamic : P + 1, NUM_PARAMETERS = P };
 
-  Compressed(Cost<P>& full, std::size_t rows, std::size_t m)
-      : full_(full), rows_(rows), m_(m), r_(rows), jac_(rows * m) {}
+  // `function_tolerance`: the solver's option, read at every trial.
+  Compressed(Cost<P>& full, std::size_t rows, std::size_t m, const double& function_tolerance)
+      : full_(full), rows_(rows), m_(m), function_tolerance_(function_tolerance) {}
 
   int NumResiduals() const { return static_cast<int>(m_ + 1); }
   int NumParameters() const { return static_cast<int>(m_); }
@@ -159,21 +206,27 @@ class Compressed {
     // TinySolver does not look at the return value of a trial: a failed one must leave
     // non-finite residuals for the step to be rejected.
     out.setConstant(std::numeric_limits<double>::quiet_NaN());
-    if (!full_(u, r_.data(), jac ? jac_.data() : nullptr)) return false;
-    const Eigen::Map<const Eigen::VectorXd> res(r_.data(), static_cast<Eigen::Index>(rows_));
+    if (!full_.evaluate(u, false)) return false;
+    const Eigen::Map<const Eigen::VectorXd> res(full_.residuals(),
+                                                static_cast<Eigen::Index>(rows_));
+    const double r2 = res.squaredNorm();
     out.setZero();
     if (!jac) {
       out[0] = res.norm();
+      const double change = last_r2_ - out.squaredNorm();  // as TinySolver computes it
+      const bool ends_or_moves = change > 0 || std::abs(change) < function_tolerance_;
+      if (ends_or_moves && !full_.evaluate(u, true)) {
+        out.setConstant(std::numeric_limits<double>::quiet_NaN());
+        return false;
+      }
       return true;
     }
-    const Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, P>> j(
-        jac_.data(), static_cast<Eigen::Index>(rows_), m);
+    out.setConstant(std::numeric_limits<double>::quiet_NaN());
+    if (!full_.evaluate(u, true)) return false;
+    out.setZero();
     Eigen::Matrix<double, P, P> a(m, m);
     Eigen::Matrix<double, P, 1> g(m);
-    for (Eigen::Index k = 0; k < m; ++k) {
-      g[k] = j.col(k).dot(res);
-      for (Eigen::Index l = 0; l <= k; ++l) a(k, l) = a(l, k) = j.col(k).dot(j.col(l));
-    }
+    normal_equations<P>(full_.jacobian(), full_.residuals(), rows_, m, a, g);
     const Eigen::LDLT<Eigen::Matrix<double, P, P>> ldlt(a);
     if (ldlt.info() != Eigen::Success) {
       out.setConstant(std::numeric_limits<double>::quiet_NaN());
@@ -196,15 +249,17 @@ class Compressed {
       out[k] = y[k] / sd;
       jo.row(k) = sd * lp.col(k).transpose();
     }
-    const double rest = res.squaredNorm() - out.head(m).squaredNorm();
+    const double rest = r2 - out.head(m).squaredNorm();
     out[m] = std::sqrt(std::max(rest, 0.0));
-    return std::isfinite(out.squaredNorm()) && jo.allFinite();
+    last_r2_ = Eigen::Matrix<double, NUM_RESIDUALS, 1>(out).squaredNorm();
+    return std::isfinite(last_r2_) && jo.allFinite();
   }
 
  private:
   Cost<P>& full_;
   std::size_t rows_, m_;
-  mutable std::vector<double> r_, jac_;
+  const double& function_tolerance_;
+  mutable double last_r2_ = std::numeric_limits<double>::infinity();
 };
 
 struct Run {
@@ -222,13 +277,13 @@ struct Run {
 template <int P>
 double gauss_newton_step(Cost<P>& cost, const Eigen::Matrix<double, P, 1>& x, std::size_t rows) {
   const auto m = x.size();
-  Eigen::Matrix<double, Eigen::Dynamic, P> jac(static_cast<Eigen::Index>(rows), m);
-  Eigen::VectorXd r(static_cast<Eigen::Index>(rows));
-  if (!cost(x.data(), r.data(), jac.data())) return kInf;
-  const Eigen::Matrix<double, P, P> jtj = jac.transpose() * jac;
-  const Eigen::Matrix<double, P, 1> g = jac.transpose() * r;
+  if (!cost.evaluate(x.data(), true)) return kInf;
+  Eigen::Matrix<double, P, P> jtj;
+  Eigen::Matrix<double, P, 1> g;
+  normal_equations<P>(cost.jacobian(), cost.residuals(), rows, m, jtj, g);
   const Eigen::LDLT<Eigen::Matrix<double, P, P>> ldlt(jtj);
   if (ldlt.info() != Eigen::Success || !ldlt.isPositive()) return kInf;
+  const Eigen::Map<const Eigen::VectorXd> r(cost.residuals(), static_cast<Eigen::Index>(rows));
   const double s2 = r.squaredNorm() / static_cast<double>(static_cast<Eigen::Index>(rows) - m);
   const double m2 = g.dot(ldlt.solve(g)) / s2;
   return std::isfinite(m2) && m2 >= 0 ? std::sqrt(m2) : kInf;
@@ -269,8 +324,8 @@ Run run_p(const Circuit& c, const Data& d, const Setup& s, int max_iterations, d
     return by_step ? std::max(tolerance, step_tolerance * step_tolerance / dof) * level
                    : tolerance * level;
   };
-  Compressed<P> compressed(cost, 2 * d.n, m);
   ceres::TinySolver<Compressed<P>> solver;
+  Compressed<P> compressed(cost, 2 * d.n, m, solver.options.function_tolerance);
   solver.options.max_num_iterations = max_iterations;
   solver.options.gradient_tolerance = 0;
   solver.options.parameter_tolerance = 1e-10;
